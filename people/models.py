@@ -1,0 +1,236 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+from newsroom.images import make_renditions, validate_image
+
+
+class SlugManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def in_published(self):
+        """Organizations named in a published article, or whose members are quoted in one."""
+        from articles.models import Article, Quote
+
+        published = Article.objects.published()
+        return self.filter(
+            Exists(published.filter(organizations=OuterRef("pk")))
+            | Exists(Quote.objects.published().filter(speaker__affiliations__organization=OuterRef("pk")))
+        )
+
+
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        POLITICAL_PARTY = "party", "Political party"
+        GOVERNMENT = "government", "Government body"
+        COMPANY = "company", "Company"
+        NGO = "ngo", "NGO"
+        NEWS_OUTLET = "outlet", "News outlet"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True, help_text="Used in the organization's web address.")
+    short_name = models.CharField(
+        max_length=50, blank=True, help_text="Acronym or short form readers know it by, such as “CNRP”."
+    )
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.OTHER)
+    country = models.CharField(max_length=100, blank=True)
+    founded_on = models.DateField("founded", null=True, blank=True)
+    dissolved_on = models.DateField("dissolved", null=True, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text="The larger body this one belongs to, if any.",
+    )
+    description = models.TextField(blank=True)
+    website = models.URLField(blank=True)
+    needs_review = models.BooleanField(
+        default=False, help_text="Created by an import; an editor should check its details."
+    )
+
+    objects = SlugManager.from_queryset(OrganizationQuerySet)()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(dissolved_on__isnull=True)
+                | Q(founded_on__isnull=True)
+                | Q(dissolved_on__gte=models.F("founded_on")),
+                name="people_org_dissolved_after_founded",
+            ),
+            models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="people_org_not_own_parent"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def get_absolute_url(self):
+        return reverse("people:organization-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.founded_on and self.dissolved_on and self.dissolved_on < self.founded_on:
+            raise ValidationError({"dissolved_on": "An organization cannot be dissolved before it was founded."})
+        if self.parent_id and self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": "An organization cannot be its own parent."})
+
+    @property
+    def display_name(self):
+        return f"{self.name} ({self.short_name})" if self.short_name else self.name
+
+
+class PersonQuerySet(models.QuerySet):
+    def in_published(self):
+        """People mentioned in, quoted in or writing for a published article."""
+        from articles.models import Article, Quote
+
+        published = Article.objects.published()
+        return self.filter(
+            Exists(published.filter(people=OuterRef("pk")))
+            | Exists(Quote.objects.published().filter(speaker=OuterRef("pk")))
+            | Exists(published.filter(bylines__author=OuterRef("pk")))
+        )
+
+
+class Person(models.Model):
+    name = models.CharField(max_length=200, help_text="The name readers know, as the site displays it.")
+    slug = models.SlugField(max_length=200, unique=True, help_text="Used in the person's web address.")
+    honorific = models.CharField(
+        max_length=100, blank=True, help_text="Title used before the name, such as “Dr” or “Samdech”."
+    )
+    description = models.CharField(
+        max_length=250, blank=True, help_text="One line that says who they are: “Prime Minister of Cambodia”."
+    )
+    biography = models.TextField(blank=True)
+    photo = models.ImageField(upload_to="people/%Y/", blank=True, validators=[validate_image])
+    photo_alt = models.CharField("photo description", max_length=250, blank=True)
+    nationality = models.CharField(max_length=100, blank=True)
+    needs_review = models.BooleanField(
+        default=False,
+        help_text="Created by an import from a speaker the newsroom did not know yet; an editor should check it.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    objects = SlugManager.from_queryset(PersonQuerySet)()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(fields=["needs_review"], name="people_person_review_idx")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        photo_changed = self._image_changed("photo")
+        super().save(*args, **kwargs)
+        if photo_changed and self.photo:
+            make_renditions(self.photo)
+
+    def get_absolute_url(self):
+        return reverse("people:person-detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def _image_changed(self, field):
+        file = getattr(self, field)
+        return bool(file) and not getattr(file, "_committed", True)
+
+    def roles_on(self, day):
+        """The affiliations this person held on a given date."""
+        return [a for a in self.affiliations.all() if a.covers(day)]
+
+
+class AliasManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name__iexact=name)
+
+
+class Alias(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(
+        max_length=200, help_text="Another way the person is written: “Samdech Hun Sen”, “Rainsy”."
+    )
+
+    objects = AliasManager()
+
+    class Meta:
+        verbose_name_plural = "aliases"
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="people_alias_unique_name")]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+    def clean(self):
+        if not self.name:
+            return
+        taken = Alias.objects.filter(name__iexact=self.name).exclude(pk=self.pk).select_related("person").first()
+        if taken and taken.person_id != self.person_id:
+            raise ValidationError({"name": f"“{self.name}” is already an alias of {taken.person}."})
+        other = Person.objects.filter(name__iexact=self.name).exclude(pk=self.person_id).first()
+        if other:
+            raise ValidationError({"name": f"“{self.name}” is the name of another person, {other}."})
+
+
+class AffiliationManager(models.Manager):
+    def get_by_natural_key(self, person, organization, role):
+        return self.get(person__slug=person, organization__slug=organization, role=role)
+
+
+class Affiliation(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="affiliations")
+    role = models.CharField(max_length=200, help_text="“Leader”, “Prime Minister”, “Spokesman”.")
+    start_date = models.DateField(null=True, blank=True, help_text="Leave empty if unknown.")
+    end_date = models.DateField(null=True, blank=True, help_text="Leave empty while the role is held.")
+
+    objects = AffiliationManager()
+
+    class Meta:
+        ordering = ["person", "-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=models.F("start_date")),
+                name="people_affiliation_ends_after_start",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "organization", "role"], name="people_affiliation_unique_role"
+            ),
+        ]
+        indexes = [models.Index(fields=["organization", "start_date"], name="people_aff_org_start_idx")]
+
+    def __str__(self):
+        return f"{self.person}: {self.role}, {self.organization}"
+
+    def natural_key(self):
+        return (self.person.slug, self.organization.slug, self.role)
+
+    natural_key.dependencies = ["people.person", "people.organization"]
+
+    def clean(self):
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "A role cannot end before it starts."})
+
+    def covers(self, day):
+        return (self.start_date is None or self.start_date <= day) and (
+            self.end_date is None or day <= self.end_date
+        )
