@@ -71,8 +71,9 @@ class Article(models.Model):
     organizations = models.ManyToManyField(
         Organization, blank=True, related_name="articles", help_text="Organizations the article mentions."
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    modified_at = models.DateTimeField(auto_now=True)
+    # Plain defaults rather than auto_now: fixtures load with raw saves, which skip auto_now.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    modified_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -96,6 +97,9 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         image_changed = bool(self.lead_image) and not getattr(self.lead_image, "_committed", True)
+        self.modified_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "modified_at"}
         super().save(*args, **kwargs)
         if image_changed:
             make_renditions(self.lead_image)

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 
 from newsroom.images import make_renditions, validate_image
 
@@ -120,8 +121,7 @@ class Person(models.Model):
         default=False,
         help_text="Created by an import from a speaker the newsroom did not know yet; an editor should check it.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    modified_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     objects = SlugManager.from_queryset(PersonQuerySet)()
 
