@@ -1,7 +1,6 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import MD5
 from django.urls import reverse
 from django.utils import timezone
@@ -22,6 +21,19 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("-published_at", "-pk")
         )
 
+    def with_bylines(self):
+        """The joins an article list needs, without the published filter (date navigation, previews)."""
+        return self.select_related("source_outlet").prefetch_related(
+            models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+        )
+
+    def mentioning(self, person):
+        """Articles that name the person or quote them."""
+        return self.filter(
+            Exists(Article.people.through.objects.filter(article=OuterRef("pk"), person=person))
+            | Exists(Quote.objects.filter(article=OuterRef("pk"), speaker=person))
+        )
+
 
 class Article(models.Model):
     class Status(models.TextChoices):
@@ -29,7 +41,9 @@ class Article(models.Model):
         PUBLISHED = "published", "Published"
 
     headline = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=200, unique=True, help_text="The last part of the article's web address.")
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The last part of the article's web address."
+    )
     standfirst = models.TextField(blank=True, help_text="The summary under the headline.")
     body = models.TextField(
         blank=True, help_text="Paragraphs separated by a blank line. Plain text: HTML is shown as typed."
@@ -63,7 +77,10 @@ class Article(models.Model):
     lead_image_caption = models.CharField("caption", max_length=300, blank=True)
     lead_image_credit = models.CharField("credit", max_length=200, blank=True)
     lead_image_alt = models.CharField(
-        "alt text", max_length=300, blank=True, help_text="What the image shows, for readers who cannot see it."
+        "alt text",
+        max_length=300,
+        blank=True,
+        help_text="What the image shows, for readers who cannot see it.",
     )
     people = models.ManyToManyField(
         Person, blank=True, related_name="articles", help_text="People the article mentions."
@@ -108,7 +125,12 @@ class Article(models.Model):
         day = timezone.localtime(self.published_at)
         return reverse(
             "articles:article-detail",
-            kwargs={"year": day.year, "month": f"{day.month:02d}", "day": f"{day.day:02d}", "slug": self.slug},
+            kwargs={
+                "year": day.year,
+                "month": f"{day.month:02d}",
+                "day": f"{day.day:02d}",
+                "slug": self.slug,
+            },
         )
 
     def clean(self):
@@ -151,6 +173,14 @@ class QuoteQuerySet(models.QuerySet):
             .order_by("-said_on", "article_id", "position")
         )
 
+    def by_members_of(self, organization):
+        """Quotes whose speaker has held a role in the organization, at any time."""
+        from people.models import Affiliation
+
+        return self.filter(
+            Exists(Affiliation.objects.filter(person=OuterRef("speaker"), organization=organization))
+        )
+
 
 class Quote(models.Model):
     text = models.TextField(help_text="The quoted words, without quotation marks.")
@@ -186,8 +216,9 @@ class Quote(models.Model):
         return f"{self.article.get_absolute_url()}#quote-{self.pk}"
 
     def validate_constraints(self, exclude=None):
-        super().validate_constraints(exclude=exclude)
-        if self.article_id and self.text:
+        # Checked before the constraint itself, whose generic message would name the constraint, not the text.
+        if self.article_id and self.text and "text" not in (exclude or ()):
             clash = Quote.objects.filter(article_id=self.article_id, text=self.text).exclude(pk=self.pk)
             if clash.exists():
                 raise ValidationError({"text": "This article already has this quote."})
+        super().validate_constraints(exclude=exclude)

@@ -38,9 +38,13 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if
 
 if not DEBUG:
     if SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 32:
-        raise ImproperlyConfigured("DEBUG is off: set SECRET_KEY to a random string of at least 32 characters")
+        raise ImproperlyConfigured(
+            "DEBUG is off: set SECRET_KEY to a random string of at least 32 characters"
+        )
     if not ALLOWED_HOSTS:
-        raise ImproperlyConfigured("DEBUG is off: set ALLOWED_HOSTS to the site's host names, comma-separated")
+        raise ImproperlyConfigured(
+            "DEBUG is off: set ALLOWED_HOSTS to the site's host names, comma-separated"
+        )
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -137,7 +141,7 @@ from django.utils.csp import CSP  # noqa: E402
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],
-    "script-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "object-src": [CSP.NONE],

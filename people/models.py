@@ -1,11 +1,18 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, Func, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.images import make_renditions, validate_image
+
+
+def count_of(queryset, distinct=False):
+    """A correlated COUNT subquery: one query for a whole list instead of one per row."""
+    template = "%(function)s(DISTINCT %(expressions)s)" if distinct else "%(function)s(%(expressions)s)"
+    count = Func("pk", function="COUNT", template=template, output_field=IntegerField())
+    return Subquery(queryset.order_by().values(n=count))
 
 
 class SlugManager(models.Manager):
@@ -22,6 +29,16 @@ class OrganizationQuerySet(models.QuerySet):
         return self.filter(
             Exists(published.filter(organizations=OuterRef("pk")))
             | Exists(Quote.objects.published().filter(speaker__affiliations__organization=OuterRef("pk")))
+        )
+
+    def for_listing(self):
+        from articles.models import Article, Quote
+
+        articles = Article.objects.published().filter(organizations=OuterRef("pk"))
+        quotes = Quote.objects.published().filter(speaker__affiliations__organization=OuterRef("pk"))
+        return self.in_published().annotate(
+            published_article_count=count_of(articles),
+            member_quote_count=count_of(quotes, distinct=True),
         )
 
 
@@ -74,15 +91,17 @@ class Organization(models.Model):
     def __str__(self):
         return self.name
 
-    def natural_key(self):
-        return (self.slug,)
-
     def get_absolute_url(self):
         return reverse("people:organization-detail", kwargs={"slug": self.slug})
 
+    def natural_key(self):
+        return (self.slug,)
+
     def clean(self):
         if self.founded_on and self.dissolved_on and self.dissolved_on < self.founded_on:
-            raise ValidationError({"dissolved_on": "An organization cannot be dissolved before it was founded."})
+            raise ValidationError(
+                {"dissolved_on": "An organization cannot be dissolved before it was founded."}
+            )
         if self.parent_id and self.pk and self.parent_id == self.pk:
             raise ValidationError({"parent": "An organization cannot be its own parent."})
 
@@ -103,6 +122,12 @@ class PersonQuerySet(models.QuerySet):
             | Exists(published.filter(bylines__author=OuterRef("pk")))
         )
 
+    def for_listing(self):
+        from articles.models import Quote
+
+        quotes = Quote.objects.published().filter(speaker=OuterRef("pk"))
+        return self.in_published().annotate(published_quote_count=count_of(quotes))
+
 
 class Person(models.Model):
     name = models.CharField(max_length=200, help_text="The name readers know, as the site displays it.")
@@ -119,7 +144,8 @@ class Person(models.Model):
     nationality = models.CharField(max_length=100, blank=True)
     needs_review = models.BooleanField(
         default=False,
-        help_text="Created by an import from a speaker the newsroom did not know yet; an editor should check it.",
+        help_text="Created by an import from a speaker the newsroom did not know yet; "
+        "an editor should check it.",
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -181,7 +207,9 @@ class Alias(models.Model):
     def clean(self):
         if not self.name:
             return
-        taken = Alias.objects.filter(name__iexact=self.name).exclude(pk=self.pk).select_related("person").first()
+        taken = (
+            Alias.objects.filter(name__iexact=self.name).exclude(pk=self.pk).select_related("person").first()
+        )
         if taken and taken.person_id != self.person_id:
             raise ValidationError({"name": f"“{self.name}” is already an alias of {taken.person}."})
         other = Person.objects.filter(name__iexact=self.name).exclude(pk=self.person_id).first()

@@ -1,0 +1,59 @@
+"""Template helpers shared by every reader page."""
+
+import json
+import re
+
+from django import template
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from newsroom import images
+
+register = template.Library()
+
+# The escapes of django.utils.html.json_script: nothing in the data can close the <script> element.
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, data):
+    """<script type="application/ld+json"> carrying the request's CSP nonce."""
+    text = mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(JSON_ESCAPES))
+    nonce = context.get("csp_nonce")  # A LazyNonce: falsy until read, so test for None.
+    if nonce is not None:
+        return format_html('<script type="application/ld+json" nonce="{}">{}</script>', nonce, text)
+    return format_html('<script type="application/ld+json">{}</script>', text)
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """This page's absolute address without its filters, keeping only a page number past the first."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    page = request.GET.get("page", "")
+    query = f"?page={page}" if re.fullmatch(r"[0-9]{1,6}", page) and int(page) > 1 else ""
+    return request.build_absolute_uri(request.path + query)
+
+
+@register.simple_tag
+def site_name():
+    return settings.SITE_NAME
+
+
+@register.filter
+def rendition(image, size):
+    return images.rendition_url(image, size)
+
+
+@register.filter
+def srcset(image):
+    return images.srcset(image)
+
+
+@register.filter
+def web_url(url):
+    """The address if it is an http(s) link, else "": stored data never becomes a javascript: link."""
+    return url if re.match(r"https?://", url or "", re.IGNORECASE) else ""

@@ -1,0 +1,126 @@
+from django.conf import settings
+from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView, MonthArchiveView, YearArchiveView
+from django_filters.views import FilterView
+
+from articles.filters import ArticleFilter, QuoteFilter
+from articles.models import Article, Quote
+from newsroom.images import rendition_url
+
+PAGE_SIZE = 20
+
+
+class ArticleListView(FilterView):
+    filterset_class = ArticleFilter
+    paginate_by = PAGE_SIZE
+    template_name = "articles/article_list.html"
+
+    def get_queryset(self):
+        return Article.objects.for_listing()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["years"] = Article.objects.published().dates("published_at", "year", order="DESC")
+        return context
+
+
+class ArticleArchiveMixin:
+    date_field = "published_at"
+    paginate_by = PAGE_SIZE
+    ordering = ["-published_at", "-pk"]
+
+    def get_queryset(self):
+        # Also finds the previous and next periods, which need no bylines.
+        return Article.objects.published().order_by(*self.ordering)
+
+    def get_dated_queryset(self, **lookup):
+        return super().get_dated_queryset(**lookup).with_bylines()
+
+
+class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):
+    make_object_list = True
+    template_name = "articles/article_archive_year.html"
+
+
+class ArticleMonthArchiveView(ArticleArchiveMixin, MonthArchiveView):
+    month_format = "%m"
+    template_name = "articles/article_archive_month.html"
+
+
+class ArticleDetailView(DetailView):
+    """A published article; staff who may view articles also see drafts and scheduled ones, marked as such."""
+
+    template_name = "articles/article_detail.html"
+
+    def get_queryset(self):
+        can_preview = self.request.user.has_perm("articles.view_article")
+        articles = Article.objects.all() if can_preview else Article.objects.published()
+        return articles.with_bylines().prefetch_related(
+            Prefetch("quotes", queryset=Quote.objects.select_related("speaker").order_by("position", "pk")),
+            "people",
+            "organizations",
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.get_absolute_url() != request.path:
+            # The slug is unique; a wrong or outdated date in the address is not a different article.
+            return redirect(self.object, permanent=self.object.is_public)
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        if not self.object.is_public:
+            add_never_cache_headers(response)
+            response["X-Robots-Tag"] = "noindex"
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        quotes = list(article.quotes.all())
+        image_url = self.absolute(rendition_url(article.lead_image, "large")) if article.lead_image else ""
+        context.update(
+            quotes=quotes,
+            featured_quote=next((quote for quote in quotes if quote.featured), None),
+            absolute_url=self.absolute(article.get_absolute_url()),
+            image_url=image_url,
+            json_ld=self.json_ld(article, image_url),
+        )
+        return context
+
+    def absolute(self, location):
+        return self.request.build_absolute_uri(location)
+
+    def json_ld(self, article, image_url):
+        publisher = article.source_outlet.name if article.source_outlet else settings.SITE_NAME
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": article.headline,
+            "description": article.standfirst,
+            "datePublished": timezone.localtime(article.published_at).isoformat(),
+            "dateModified": timezone.localtime(article.updated_at or article.published_at).isoformat(),
+            "mainEntityOfPage": self.absolute(article.get_absolute_url()),
+            "author": [
+                {
+                    "@type": "Person",
+                    "name": byline.author.name,
+                    "url": self.absolute(byline.author.get_absolute_url()),
+                }
+                for byline in article.bylines.all()
+            ],
+            "publisher": {"@type": "Organization", "name": publisher},
+        }
+        if image_url:
+            data["image"] = [image_url]
+        return data
+
+
+class QuoteListView(FilterView):
+    filterset_class = QuoteFilter
+    paginate_by = PAGE_SIZE
+    template_name = "articles/quote_list.html"
+
+    def get_queryset(self):
+        return Quote.objects.for_listing()

@@ -1,0 +1,31 @@
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+from django.views.generic import TemplateView
+
+from articles.models import Article, Quote
+
+HOME_ARTICLES = 10
+HOME_QUOTES = 4
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["articles"] = Article.objects.for_listing()[:HOME_ARTICLES]
+        context["featured_quotes"] = (
+            Quote.objects.for_listing().filter(featured=True).order_by("-article__published_at", "position")
+        )[:HOME_QUOTES]
+        return context
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

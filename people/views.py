@@ -1,0 +1,124 @@
+from functools import cached_property
+
+from django.db.models import Exists, F, OuterRef, Prefetch
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from articles.filters import QuoteDateFilter
+from articles.models import Article, Quote
+from articles.views import PAGE_SIZE
+from newsroom.images import rendition_url
+from people.charts import month_counts, monthly_chart
+from people.filters import OrganizationFilter, PersonFilter
+from people.models import Affiliation, Organization, Person
+
+RELATED_ITEMS = 10
+NAMES_PER_PAGE = 50
+
+
+def with_public_organization(affiliations):
+    """Flag roles whose organization has a public page, so templates link only to pages that exist."""
+    public = Organization.objects.in_published().filter(pk=OuterRef("organization"))
+    return affiliations.annotate(organization_is_public=Exists(public))
+
+
+class PersonListView(FilterView):
+    filterset_class = PersonFilter
+    paginate_by = NAMES_PER_PAGE
+    template_name = "people/person_list.html"
+
+    def get_queryset(self):
+        return Person.objects.for_listing().order_by("name", "pk")
+
+
+class PersonDetailView(FilterView):
+    """A person's page; the list it paginates and filters by date is their published quotes."""
+
+    filterset_class = QuoteDateFilter
+    paginate_by = PAGE_SIZE
+    template_name = "people/person_detail.html"
+
+    @cached_property
+    def person(self):
+        affiliations = with_public_organization(
+            Affiliation.objects.select_related("organization").order_by(
+                F("start_date").desc(nulls_last=True), "organization__name"
+            )
+        )
+        people = Person.objects.in_published().prefetch_related(
+            Prefetch("affiliations", queryset=affiliations), "aliases"
+        )
+        return get_object_or_404(people, slug=self.kwargs["slug"])
+
+    def get_queryset(self):
+        return Quote.objects.for_listing().filter(speaker=self.person)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        person = self.person
+        counts = month_counts(Quote.objects.published().filter(speaker=person))
+        context.update(
+            person=person,
+            articles=Article.objects.for_listing().mentioning(person)[:RELATED_ITEMS],
+            chart=monthly_chart(counts),
+            json_ld=self.json_ld(person),
+        )
+        return context
+
+    def json_ld(self, person):
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Person",
+            "name": person.name,
+            "url": self.request.build_absolute_uri(person.get_absolute_url()),
+        }
+        if person.honorific:
+            data["honorificPrefix"] = person.honorific
+        if person.description:
+            data["description"] = person.description
+        if person.photo:
+            data["image"] = self.request.build_absolute_uri(rendition_url(person.photo, "medium"))
+        if aliases := [alias.name for alias in person.aliases.all()]:
+            data["alternateName"] = aliases
+        if organizations := sorted({role.organization.name for role in person.affiliations.all()}):
+            data["affiliation"] = [{"@type": "Organization", "name": name} for name in organizations]
+        return data
+
+
+class OrganizationListView(FilterView):
+    filterset_class = OrganizationFilter
+    paginate_by = NAMES_PER_PAGE
+    template_name = "people/organization_list.html"
+
+    def get_queryset(self):
+        return Organization.objects.for_listing().order_by("name", "pk")
+
+
+class OrganizationDetailView(DetailView):
+    template_name = "people/organization_detail.html"
+    context_object_name = "organization"
+
+    def get_queryset(self):
+        public_parent = Organization.objects.in_published().filter(pk=OuterRef("parent"))
+        return (
+            Organization.objects.in_published()
+            .select_related("parent")
+            .annotate(parent_is_public=Exists(public_parent))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        organization = self.object
+        members = (
+            Affiliation.objects.filter(organization=organization, person__in=Person.objects.in_published())
+            .select_related("person")
+            .order_by(F("start_date").asc(nulls_last=True), "person__name", "role")
+        )
+        context.update(
+            members=members,
+            children=Organization.objects.in_published().filter(parent=organization),
+            articles=Article.objects.for_listing().filter(organizations=organization)[:RELATED_ITEMS],
+            quotes=Quote.objects.for_listing().by_members_of(organization)[:RELATED_ITEMS],
+        )
+        return context

@@ -1,0 +1,128 @@
+"""Drafts, scheduled articles and their quotes appear on no public surface."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+from pytest_django.asserts import assertContains
+
+from tests.factories import (
+    AffiliationFactory,
+    ArticleFactory,
+    DraftArticleFactory,
+    OrganizationFactory,
+    PersonFactory,
+    QuoteFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SECRETS = [
+    "Zebradraft headline",
+    "zebradraft-slug",
+    "Zebradraft quoted words",
+    "Zebrascheduled headline",
+    "zebrascheduled-slug",
+    "Zebrascheduled quoted words",
+    "Ghost Zebraperson",
+    "ghost-zebraperson",
+]
+
+
+@pytest.fixture
+def newsroom():
+    """A person with one published quote, plus a draft and a scheduled article quoting them."""
+    now = timezone.now()
+    rainsy = PersonFactory(slug="sam-rainsy", name="Sam Rainsy")
+    cnrp = OrganizationFactory(slug="cnrp", name="Cambodia National Rescue Party")
+    AffiliationFactory(person=rainsy, organization=cnrp, role="Leader")
+    ghost = PersonFactory(slug="ghost-zebraperson", name="Ghost Zebraperson")
+
+    published = ArticleFactory(headline="The published story", published_at=now - dt.timedelta(hours=1))
+    published.people.add(rainsy)
+    published.organizations.add(cnrp)
+    QuoteFactory(article=published, speaker=rainsy, text="Words that were published.")
+
+    draft = DraftArticleFactory(headline="Zebradraft headline", slug="zebradraft-slug", published_at=now)
+    scheduled = ArticleFactory(
+        headline="Zebrascheduled headline",
+        slug="zebrascheduled-slug",
+        published_at=now + dt.timedelta(hours=1),
+    )
+    for article, words in [(draft, "Zebradraft quoted words"), (scheduled, "Zebrascheduled quoted words")]:
+        article.people.add(rainsy, ghost)
+        article.organizations.add(cnrp)
+        QuoteFactory(article=article, speaker=rainsy, text=words, featured=True)
+        QuoteFactory(article=article, speaker=ghost, text=f"{words} by a ghost")
+    return {"published": published, "draft": draft, "scheduled": scheduled}
+
+
+PUBLIC_URLS = [
+    "/",
+    "/articles/",
+    "/articles/?person=sam-rainsy",
+    "/articles/?organization=cnrp",
+    "/articles/?q=zebradraft",
+    "/articles/?q=zebrascheduled",
+    "/articles/{year}/",
+    "/articles/{year}/{month:02d}/",
+    "/quotes/",
+    "/quotes/?person=sam-rainsy",
+    "/quotes/?organization=cnrp",
+    "/quotes/?q=zebradraft",
+    "/quotes/?q=zebrascheduled",
+    "/people/",
+    "/people/?q=zebraperson",
+    "/people/sam-rainsy/",
+    "/people/sam-rainsy/feed/",
+    "/organizations/",
+    "/organizations/cnrp/",
+    "/feeds/articles/",
+    "/sitemap.xml",
+]
+
+
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_public_page_shows_no_draft_or_scheduled_article(client, newsroom, url):
+    day = timezone.localtime(newsroom["published"].published_at)
+
+    response = client.get(url.format(year=day.year, month=day.month))
+
+    assert response.status_code == 200
+    text = response.content.decode().lower()
+    assert [secret for secret in SECRETS if secret.lower() in text] == []
+
+
+def test_the_published_story_is_on_those_pages_so_the_check_means_something(client, newsroom):
+    assertContains(client.get("/articles/?person=sam-rainsy"), "The published story")
+    assertContains(client.get("/quotes/?person=sam-rainsy"), "Words that were published.")
+    assertContains(client.get("/people/sam-rainsy/feed/"), "Words that were published.")
+
+
+@pytest.mark.parametrize("which", ["draft", "scheduled"])
+def test_unpublished_articles_own_addresses_are_404_for_readers(client, newsroom, which):
+    response = client.get(newsroom[which].get_absolute_url())
+
+    assert response.status_code == 404
+    assert "zebra" not in response.content.decode().lower()
+
+
+def test_people_who_appear_only_in_unpublished_articles_have_no_page_or_feed(client, newsroom):
+    assert client.get("/people/ghost-zebraperson/").status_code == 404
+    assert client.get("/people/ghost-zebraperson/feed/").status_code == 404
+
+
+def test_unpublished_people_are_not_filter_choices(client, newsroom):
+    response = client.get("/quotes/?person=ghost-zebraperson")
+
+    assertContains(response, "No person with that name appears in published articles.")
+
+
+def test_counts_leave_out_unpublished_quotes_and_articles(client, newsroom):
+    assertContains(client.get("/people/"), '<p class="names__count">1 quote</p>', html=True)
+    organizations = client.get("/organizations/")
+    assertContains(organizations, "1 article,")
+    assertContains(organizations, "1 quote by members")
+    person = client.get("/people/sam-rainsy/")
+    assertContains(person, "1 quote by Sam Rainsy")
+    assertContains(person, '<desc id="chart-desc">1 quote from')

@@ -1,0 +1,107 @@
+import datetime as dt
+import re
+
+import pytest
+from django.template.loader import render_to_string
+from django.utils import timezone
+from pytest_django.asserts import assertContains, assertNotContains
+
+from tests.factories import (
+    AffiliationFactory,
+    ArticleFactory,
+    DraftArticleFactory,
+    OrganizationFactory,
+    PersonFactory,
+    QuoteFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_the_latest_published_articles_newest_first(client):
+    ArticleFactory(headline="Story from yesterday", published_at=timezone.now() - dt.timedelta(days=1))
+    ArticleFactory(headline="Story from this morning", published_at=timezone.now() - dt.timedelta(hours=3))
+
+    response = client.get("/")
+
+    assert response.text.index("Story from this morning") < response.text.index("Story from yesterday")
+    assertContains(response, '<a href="/articles/">All articles</a>', html=True)
+
+
+def test_home_shows_at_most_ten_articles(client):
+    for hours in range(12):
+        ArticleFactory(
+            headline=f"Story {hours} hours old", published_at=timezone.now() - dt.timedelta(hours=hours + 1)
+        )
+
+    response = client.get("/")
+
+    assertContains(response, "Story 9 hours old")
+    assertNotContains(response, "Story 10 hours old")
+
+
+def test_home_features_the_featured_quotes_of_published_articles(client):
+    featured = QuoteFactory(text="Featured and published.", featured=True)
+    QuoteFactory(text="Published but not featured.")
+    QuoteFactory(text="Featured in a draft.", featured=True, article=DraftArticleFactory())
+
+    response = client.get("/")
+
+    assertContains(response, "Featured and published.")
+    assertContains(response, f'href="{featured.speaker.get_absolute_url()}"')
+    assertContains(response, f'href="{featured.article.get_absolute_url()}"')
+    assertNotContains(response, "Published but not featured.")
+    assertNotContains(response, "Featured in a draft.")
+
+
+def test_home_is_the_newsrooms_own_page_not_djangos(client):
+    response = client.get("/")
+
+    assertNotContains(response, "The install worked successfully")
+    assertContains(response, "<title>Newsroom</title>", html=True)
+    assertContains(response, '<link rel="stylesheet" href="/static/css/site.css">', html=True)
+    for section in ("Articles", "Quotes", "People", "Organizations"):
+        assertContains(response, f">{section}</a>")
+    assertContains(response, "Nothing has been published yet.")
+
+
+def test_unknown_address_gets_a_friendly_404_in_the_site_design(client):
+    response = client.get("/no/such/page/")
+
+    assert response.status_code == 404
+    assertContains(response, "We couldn’t find that page", status_code=404)
+    assertContains(response, '<nav class="site-nav" aria-label="Main">', status_code=404)
+    assertContains(response, '<label for="not-found-q">Search articles</label>', status_code=404, html=True)
+
+
+def test_500_page_renders_without_a_request_or_context():
+    html = render_to_string("500.html")
+
+    assert "Something went wrong on our side" in html
+    assert 'href="/static/css/site.css"' in html
+    assert '<main id="main"' in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/articles/",
+        "/quotes/",
+        "/people/",
+        "/people/sam-rainsy/",
+        "/organizations/",
+        "/organizations/cnrp/",
+    ],
+)
+def test_pages_need_no_inline_script_or_style_under_the_content_security_policy(client, url):
+    speaker = PersonFactory(slug="sam-rainsy", name="Sam Rainsy")
+    AffiliationFactory(person=speaker, organization=OrganizationFactory(slug="cnrp"))
+    QuoteFactory(speaker=speaker, featured=True)
+
+    response = client.get(url)
+
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert " style=" not in response.text
+    assert "<style" not in response.text
+    assert all('type="application/ld+json"' in tag for tag in re.findall(r"<script[^>]*>", response.text))

@@ -1,0 +1,81 @@
+"""Every reader page runs the same number of SQL queries whether it lists 5 rows or 30.
+
+Each article has two bylines, mentions three people and two organizations and carries two
+quotes; the shared person and organization gain a role, a quote and an article per row,
+so one query per row anywhere would change the count.
+"""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import (
+    AffiliationFactory,
+    ArticleFactory,
+    BylineFactory,
+    OrganizationFactory,
+    PersonFactory,
+    QuoteFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+HONG_KONG = ZoneInfo("Asia/Hong_Kong")
+
+# Page -> queries. Most lists: the filter form's choices, the count, the page and the bylines.
+PAGES = {
+    "/": 3,  # articles, their bylines, featured quotes
+    "/articles/": 6,  # person and organization choices, count, page, bylines, years
+    "/articles/2018/03/27/story-0/": 5,  # article with outlet, bylines, quotes, people, organizations
+    "/articles/2018/": 7,  # exists, months, previous and next year, count, page, bylines
+    "/articles/2018/03/": 7,  # exists, days, previous and next month, count, page, bylines
+    "/quotes/": 4,  # person and organization choices, count, page
+    "/people/": 2,  # count, page (with quote counts)
+    "/people/sam-rainsy/": 8,  # person, roles, aliases, quote count and page, articles, bylines, chart
+    "/organizations/": 2,  # count, page (with article and quote counts)
+    "/organizations/cnrp/": 6,  # organization, members, parts, articles, bylines, member quotes
+    "/feeds/articles/": 2,  # articles, bylines
+    "/people/sam-rainsy/feed/": 4,  # person, quotes, articles, bylines
+    "/sitemap.xml": 6,  # count and page for articles, people, organizations
+}
+
+
+def add_articles(first, count):
+    sam = PersonFactory(slug="sam-rainsy", name="Sam Rainsy")
+    cnrp = OrganizationFactory(slug="cnrp", name="Cambodia National Rescue Party")
+    for i in range(first, first + count):
+        article = ArticleFactory(
+            slug=f"story-{i}",
+            published_at=dt.datetime(2018, 3, 27, 9, tzinfo=HONG_KONG) - dt.timedelta(days=i),
+        )
+        for position in range(2):
+            BylineFactory(article=article, author=PersonFactory(), position=position)
+        person, organization = PersonFactory(), OrganizationFactory()
+        AffiliationFactory(person=person, organization=organization, role="Member")
+        AffiliationFactory(person=person, organization=cnrp, role="Member")
+        AffiliationFactory(person=sam, organization=organization, role="Adviser")
+        article.people.add(sam, person, PersonFactory())
+        article.organizations.add(cnrp, organization)
+        QuoteFactory(article=article, speaker=sam, featured=True, said_on=article.published_at.date())
+        QuoteFactory(article=article, speaker=person)
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize(("url", "expected"), PAGES.items())
+def test_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries, url, expected):
+    add_articles(0, 5)
+    with_five = queries_for(client, url)
+    add_articles(5, 25)
+
+    with django_assert_num_queries(expected):
+        client.get(url)
+    assert with_five == expected
