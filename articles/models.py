@@ -102,12 +102,6 @@ class Article(models.Model):
             models.Index(fields=["status", "-published_at"], name="articles_status_pub_idx"),
             models.Index(fields=["-published_at"], name="articles_published_at_idx"),
         ]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(updated_at__isnull=True) | Q(updated_at__gte=models.F("published_at")),
-                name="articles_updated_after_published",
-            ),
-        ]
 
     def __str__(self):
         return self.headline
