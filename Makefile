@@ -2,28 +2,29 @@
 PY := .venv/bin/python
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup seed lint lock bench
+.PHONY: run test venv setup seed lint lock bench
 
 run: setup seed
 	$(PY) manage.py runserver $(HOST)
 
-test: setup
+test: venv
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-setup:
+venv:
 	@scripts/bootstrap
+
+setup: venv
 	$(PY) manage.py migrate --verbosity 0
 
 seed: setup
 	$(PY) manage.py load_seeds
 
-lint: setup
+lint: venv
 	$(PY) -m ruff check .
-	$(PY) -m ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 
 lock:
 	$(PY) -m piptools compile --quiet --extra dev --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
-bench: setup
-	$(PY) scripts/bench_load_seeds.py
+bench: venv
+	$(PY) benchmarks/load_seeds.py

@@ -1,0 +1,90 @@
+"""What a load did: counts for the summary and, when asked, each article as the JSON report shows it."""
+
+from collections import Counter, defaultdict
+
+OUTCOMES = ("created", "updated", "unchanged")
+
+
+class Report:
+    def __init__(self, *, dry_run=False, keep_articles=False):
+        self.dry_run = dry_run
+        self.keep_articles = keep_articles
+        self.files = 0
+        self.counts = defaultdict(Counter)
+        self.new_people = []
+        self.articles = []
+
+    def count(self, kind, outcome, n=1):
+        self.counts[kind][outcome] += n
+
+    def fixtures(self, counts):
+        for label, outcomes in counts.items():
+            kind = {"people.person": "people", "people.organization": "organizations"}.get(label, label)
+            self.counts[kind].update(outcomes)
+
+    def article(self, prepared, directory):
+        self.files += 1
+        if not self.keep_articles:
+            return
+        document = prepared.document
+        self.articles.append(
+            {
+                "source": prepared.source.display,
+                "key": prepared.source.key,
+                "status": prepared.status,
+                "headline": document.headline,
+                "published_at": document.published_at.isoformat(),
+                "quotes": [
+                    {
+                        "text": q["text"],
+                        "speaker": directory.person_names[q["speaker_id"]],
+                        "said_on": q["said_on"].isoformat(),
+                        "context": q["context"],
+                        "featured": q["featured"],
+                    }
+                    for q in prepared.quotes
+                ],
+                "people": [directory.person_names[pk] for pk in prepared.person_ids],
+                "organizations": [directory.organization_names[pk] for pk in prepared.organization_ids],
+            }
+        )
+
+    @property
+    def changed(self):
+        return any(c["created"] or c["updated"] or c["deleted"] for c in self.counts.values())
+
+    def summary(self):
+        kinds = ["articles", "quotes", "people", "organizations"]
+        kinds += sorted(k for k in self.counts if k not in kinds)
+        return {
+            "files": self.files,
+            "dry_run": self.dry_run,
+            "changed": self.changed,
+            **{
+                kind.replace("people.", "").replace(".", "_"): {
+                    outcome: self.counts[kind][outcome]
+                    for outcome in (*OUTCOMES, "deleted")
+                    if outcome != "deleted" or self.counts[kind][outcome]
+                }
+                for kind in kinds
+            },
+            "new_people_awaiting_review": self.new_people,
+        }
+
+    def as_json(self):
+        return {"articles": self.articles, "summary": self.summary()}
+
+    def lines(self):
+        """The summary as sentences for a person at a terminal."""
+        summary = self.summary()
+        dry = " (dry run: nothing was written)" if self.dry_run else ""
+        yield f"{summary['files']} article file(s) read{dry}."
+        for kind, outcomes in summary.items():
+            if isinstance(outcomes, dict):
+                yield f"{kind.replace('_', ' ')}: " + ", ".join(
+                    f"{n} {outcome}" for outcome, n in outcomes.items()
+                )
+        if self.new_people:
+            yield f"{len(self.new_people)} new people await review: " + ", ".join(self.new_people)
+        if not self.changed:
+            yield "Nothing changed: the database already matched these seeds."

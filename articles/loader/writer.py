@@ -1,0 +1,232 @@
+"""Writing parsed articles in batches: a handful of queries per batch, whatever its size."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.text import slugify
+
+from articles.ingest import extract
+from articles.loader.people import name_key
+from articles.models import Article, Quote
+from people.models import Organization, Person
+
+ARTICLE_FIELDS = (
+    "headline",
+    "standfirst",
+    "body",
+    "published_at",
+    "updated_at",
+    "source_outlet_id",
+    "source_url",
+)
+QUOTE_FIELDS = ("speaker_id", "said_on", "context", "position", "featured")
+
+
+@dataclass
+class Prepared:
+    source: object
+    document: object
+    extraction: object
+    fields: dict
+    quotes: list
+    person_ids: list
+    organization_ids: list
+
+
+class ArticleWriter:
+    def __init__(self, directory, report, batch_size=200):
+        self.directory = directory
+        self.report = report
+        self.batch_size = batch_size
+        self.pending = []
+        self.pending_people = {}
+        self.slugs_taken = set()
+
+    def add(self, source, document):
+        extraction = extract(document, self.directory.people, self.directory.organizations)
+        self.pending.append((source, document, extraction))
+        if len(self.pending) >= self.batch_size:
+            self.flush()
+
+    def flush(self):
+        batch, self.pending = self.pending, []
+        if not batch:
+            return
+        self._create_speakers(batch)
+        prepared = [self._prepare(*item) for item in batch]
+        existing = {
+            a.source_key: a
+            for a in Article.objects.filter(source_key__in=[p.source.key for p in prepared]).prefetch_related(
+                "quotes",
+                Prefetch("people", queryset=Person.objects.only("pk")),
+                Prefetch("organizations", queryset=Organization.objects.only("pk")),
+            )
+        }
+        created = [p for p in prepared if p.source.key not in existing]
+        self._create(created)
+        for p in prepared:
+            if p.source.key in existing:
+                self._update(existing[p.source.key], p)
+        for p in prepared:
+            self.report.article(p, self.directory)
+
+    def _create_speakers(self, batch):
+        people = []
+        for _, _, extraction in batch:
+            for quote in extraction.quotes:
+                key = name_key(quote.speaker)
+                if (
+                    self.directory.speaker_id(quote.speaker_key, quote.speaker) is None
+                    and key not in self.pending_people
+                ):
+                    self.pending_people[key] = self.directory.new_person(quote.speaker)
+                    people.append(self.pending_people[key])
+        if people:
+            Person.objects.bulk_create(people)
+            self.directory.saved(people)
+            self.report.count("people", "created", len(people))
+            self.report.new_people.extend(p.name for p in people)
+        self.pending_people.clear()
+
+    def _prepare(self, source, document, extraction):
+        directory = self.directory
+        fields = {
+            "headline": document.headline,
+            "standfirst": document.standfirst,
+            "body": "\n\n".join(document.paragraphs),
+            "published_at": document.published_at,
+            "updated_at": document.updated_at,
+            "source_outlet_id": directory.organization_ids.get(source.outlet) if source.outlet else None,
+            "source_url": source.source_url,
+        }
+        quotes, seen = [], set()
+        for quote in extraction.quotes:
+            if quote.text in seen:
+                continue
+            seen.add(quote.text)
+            quotes.append(
+                {
+                    "text": quote.text,
+                    "speaker_id": directory.speaker_id(quote.speaker_key, quote.speaker),
+                    "said_on": quote.said_on,
+                    "context": quote.context[:300],
+                    "position": len(quotes),
+                    "featured": quote.featured,
+                }
+            )
+        person_ids = [directory.person_ids[key] for key in extraction.people if key in directory.person_ids]
+        for quote in quotes:
+            if quote["speaker_id"] not in person_ids:
+                person_ids.append(quote["speaker_id"])
+        organization_ids = [
+            directory.organization_ids[key]
+            for key in extraction.organizations
+            if key in directory.organization_ids
+        ]
+        return Prepared(source, document, extraction, fields, quotes, person_ids, organization_ids)
+
+    def _create(self, prepared):
+        if not prepared:
+            return
+        slugs = self._unique_slugs(prepared)
+        now = timezone.now()
+        articles = [
+            Article(
+                **p.fields,
+                slug=slug,
+                source_key=p.source.key,
+                status=p.source.status,
+                created_at=now,
+                modified_at=now,
+            )
+            for p, slug in zip(prepared, slugs, strict=True)
+        ]
+        Article.objects.bulk_create(articles)
+        Quote.objects.bulk_create(
+            Quote(article_id=a.pk, **q) for a, p in zip(articles, prepared, strict=True) for q in p.quotes
+        )
+        self._link(
+            Article.people.through,
+            "person_id",
+            [(a.pk, p.person_ids) for a, p in zip(articles, prepared, strict=True)],
+        )
+        self._link(
+            Article.organizations.through,
+            "organization_id",
+            [(a.pk, p.organization_ids) for a, p in zip(articles, prepared, strict=True)],
+        )
+        for p in prepared:
+            p.status = "created"
+        self.report.count("articles", "created", len(articles))
+        self.report.count("quotes", "created", sum(len(p.quotes) for p in prepared))
+
+    def _unique_slugs(self, prepared):
+        bases = [
+            slugify(p.fields["headline"])[:180].strip("-") or slugify(p.source.key)[:180] or "article"
+            for p in prepared
+        ]
+        taken = set(Article.objects.filter(slug__in=bases).values_list("slug", flat=True)) | self.slugs_taken
+        slugs = []
+        for base in bases:
+            slug, n = base, 2
+            while slug in taken or (slug != base and Article.objects.filter(slug=slug).exists()):
+                slug, n = f"{base}-{n}", n + 1
+            taken.add(slug)
+            slugs.append(slug)
+        self.slugs_taken.update(slugs)
+        return slugs
+
+    @staticmethod
+    def _link(through, column, rows):
+        through.objects.bulk_create(
+            through(article_id=article_id, **{column: target})
+            for article_id, targets in rows
+            for target in targets
+        )
+
+    def _update(self, article, p):
+        changed = [f for f in ARTICLE_FIELDS if getattr(article, f) != p.fields[f]]
+        for f in changed:
+            setattr(article, f, p.fields[f])
+        quotes_changed = self._sync_quotes(article, p.quotes)
+        links_changed = self._sync_links(article.people, p.person_ids)
+        links_changed |= self._sync_links(article.organizations, p.organization_ids)
+        if changed:
+            article.save(update_fields=changed)
+        p.status = "updated" if changed or quotes_changed or links_changed else "unchanged"
+        self.report.count("articles", p.status)
+
+    def _sync_quotes(self, article, wanted):
+        current = {q.text: q for q in article.quotes.all()}
+        counts = Counter()
+        to_update = []
+        for data in wanted:
+            quote = current.pop(data["text"], None)
+            if quote is None:
+                Quote.objects.create(article=article, **data)
+                counts["created"] += 1
+            elif any(getattr(quote, f) != data[f] for f in QUOTE_FIELDS):
+                for f in QUOTE_FIELDS:
+                    setattr(quote, f, data[f])
+                to_update.append(quote)
+            else:
+                counts["unchanged"] += 1
+        if to_update:
+            Quote.objects.bulk_update(to_update, QUOTE_FIELDS)
+            counts["updated"] += len(to_update)
+        if current:
+            Quote.objects.filter(pk__in=[q.pk for q in current.values()]).delete()
+            counts["deleted"] += len(current)
+        for outcome, n in counts.items():
+            self.report.count("quotes", outcome, n)
+        return bool(counts["created"] or counts["updated"] or counts["deleted"])
+
+    @staticmethod
+    def _sync_links(manager, wanted):
+        current = {obj.pk for obj in manager.all()}
+        if current == set(wanted):
+            return False
+        manager.set(wanted)
+        return True

@@ -1,0 +1,101 @@
+"""How fast load_seeds turns raw copies into rows, and whether its memory stays flat.
+
+Writes N variants of the seed article (new headlines, dates and wording, the same shape and size)
+into a temporary folder, migrates a throwaway SQLite database, and times load_seeds() alone,
+excluding start-up and migration. Peak traced memory is printed for N and for 2N files.
+
+    .venv/bin/python benchmarks/load_seeds.py [N]
+"""
+
+import os
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORK = Path(tempfile.mkdtemp(prefix="newsroom-bench-"))
+os.environ["DATABASE_URL"] = f"sqlite:///{WORK / 'bench.sqlite3'}"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+from articles.loader import load_seeds  # noqa: E402
+
+SEED = (ROOT / "seeds" / "scmp-2018-03-27-hun-sen-no-negotiation.txt").read_text(encoding="utf-8")
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def variant(n):
+    import datetime as dt
+
+    day = dt.date(2018, 1, 1) + dt.timedelta(days=n % 900)
+    printed = f"{WEEKDAYS[day.weekday()]}, {day.day} {MONTHS[day.month - 1]}, {day.year}, 5:55pm"
+    lines = SEED.splitlines()
+    lines[0] = f"{lines[0]} (part {n})"
+    text = "\n".join(lines).replace("Tuesday, 27 March, 2018, 5:55pm", printed)
+    return text.replace("negotiation with traitors and", f"negotiation with traitors, number {n}, and")
+
+
+def write(folder, count, start=0):
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(start, start + count):
+        (folder / f"bench-{n:06d}.txt").write_text(variant(n), encoding="utf-8")
+    return folder
+
+
+def run(folder):
+    tracemalloc.start()
+    began = time.perf_counter()
+    report = load_seeds([ROOT / "seeds" / "fixtures", folder])
+    elapsed = time.perf_counter() - began
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return report, elapsed, peak
+
+
+def main():
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    call_command("migrate", verbosity=0)
+    small = write(WORK / "small", count)
+    report, elapsed, peak = run(small)
+    created = report.summary()["articles"]["created"]
+    print(
+        f"first load:  {created} articles in {elapsed:.2f} s = {created / elapsed:,.0f} articles/s, "
+        f"peak traced memory {peak / 2**20:.1f} MiB"
+    )
+    report, elapsed, _ = run(small)
+    print(
+        f"second load: {report.summary()['articles']['unchanged']} unchanged in {elapsed:.2f} s = "
+        f"{count / elapsed:,.0f} articles/s"
+    )
+    large = write(WORK / "large", 2 * count, start=count)
+    report, elapsed, peak_large = run(large)
+    print(
+        f"2x files:    {2 * count} articles in {elapsed:.2f} s = {2 * count / elapsed:,.0f} articles/s, "
+        f"peak traced memory {peak_large / 2**20:.1f} MiB ({peak_large / peak:.2f}x the first)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,214 @@
+import csv
+import datetime as dt
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+
+from articles.models import Article, Quote
+from people.models import Affiliation, Alias, Organization, Person
+
+SEEDS = Path(settings.BASE_DIR) / "seeds"
+SEED_FILE = "scmp-2018-03-27-hun-sen-no-negotiation.txt"
+CORPUS = Path(settings.BASE_DIR).parent / "shared" / "corpus" / "wikinews-2019-h1.csv"
+
+pytestmark = pytest.mark.django_db
+
+
+def load(*paths, **options):
+    out, err = io.StringIO(), io.StringIO()
+    call_command("load_seeds", *map(str, paths), stdout=out, stderr=err, **options)
+    return out.getvalue(), err.getvalue()
+
+
+def row_counts():
+    return tuple(
+        model.objects.count() for model in (Article, Quote, Person, Organization, Alias, Affiliation)
+    ) + (Article.people.through.objects.count(), Article.organizations.through.objects.count())
+
+
+@pytest.fixture
+def seeds(tmp_path):
+    """A writable copy of the project's seeds/."""
+    return Path(shutil.copytree(SEEDS, tmp_path / "seeds"))
+
+
+def test_seed_loads_to_the_four_quotes_with_speakers_dates_and_the_pull_quote():
+    load()
+    article = Article.objects.get()
+    quotes = [
+        (q.speaker.name, q.text[:30], q.said_on, q.featured) for q in article.quotes.order_by("position")
+    ]
+    assert quotes == [
+        ("Hun Sen", "There will be no negotiation w", dt.date(2018, 3, 27), False),
+        ("Sam Rainsy", "I continue to believe in the c", dt.date(2018, 3, 26), False),
+        ("Sam Rainsy", "I urge Hun Sen not to take eve", dt.date(2018, 3, 26), False),
+        ("Sam Rainsy", "For Cambodia, a real culture o", dt.date(2018, 3, 26), True),
+    ]
+    assert article.quotes.get(featured=True).text.endswith("The sooner the better.")
+
+
+def test_seed_article_has_its_metadata_body_and_mentions():
+    load()
+    article = Article.objects.get()
+    assert article.headline.startswith("‘No negotiation with traitors’")
+    assert article.published_at == dt.datetime(2018, 3, 27, 9, 55, tzinfo=dt.UTC)
+    assert article.status == Article.Status.PUBLISHED
+    assert article.source_outlet.slug == "south-china-morning-post"
+    assert len(article.paragraphs()) == 12
+    assert "Sam Rainsy" not in article.paragraphs()  # the pull quote's name line is not body text
+    assert set(article.people.values_list("slug", flat=True)) == {
+        "hun-sen",
+        "sam-rainsy",
+        "kentaro-sonoura",
+        "shinzo-abe",
+        "taro-kono",
+    }
+    assert set(article.organizations.values_list("slug", flat=True)) == {
+        "cambodia-national-rescue-party",
+        "khmer-rouge",
+    }
+    assert article.get_absolute_url().startswith("/articles/2018/03/27/")
+
+
+def test_second_load_changes_nothing_and_says_so():
+    load()
+    before = row_counts()
+    quotes = list(Quote.objects.values_list("pk", "text", "speaker_id", "said_on", "featured"))
+    out, _ = load()
+    assert row_counts() == before
+    assert list(Quote.objects.values_list("pk", "text", "speaker_id", "said_on", "featured")) == quotes
+    assert "Nothing changed" in out
+    assert "1 unchanged" in out
+
+
+def test_re_edited_seed_updates_its_article_in_place(seeds):
+    load(seeds)
+    article = Article.objects.get()
+    path = seeds / SEED_FILE
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("refuses to talk to opposition", "again refuses to talk to opposition")
+    text = text.replace("The sooner the better.”", "The sooner, the better.”")
+    path.write_text(text, encoding="utf-8")
+
+    load(seeds)
+    edited = Article.objects.get()
+    assert edited.pk == article.pk and edited.slug == article.slug
+    assert "again refuses" in edited.headline
+    assert edited.quotes.count() == 4
+    assert edited.quotes.get(featured=True).text.endswith("The sooner, the better.")
+    assert Person.objects.count() == 5
+
+
+def test_editors_changes_outside_the_fixture_survive_a_reload():
+    load()
+    Person.objects.filter(slug="hun-sen").update(biography="Written by an editor.")
+    load()
+    assert Person.objects.get(slug="hun-sen").biography == "Written by an editor."
+
+
+def test_speaker_nobody_knew_becomes_a_person_awaiting_review(tmp_path):
+    (tmp_path / "story.txt").write_text(
+        "Harbour plan approved\n\nFriday, September 6, 2019\n\n"
+        "The council approved the plan on Thursday.\n\n"
+        "“We have waited ten years for this harbour,” said council leader Maria Okafor.\n",
+        encoding="utf-8",
+    )
+    load(tmp_path)
+    quote = Quote.objects.get()
+    assert quote.speaker.name == "Maria Okafor"
+    assert quote.speaker.needs_review is True
+    assert quote.said_on == dt.date(2019, 9, 6)
+    assert quote.speaker in quote.article.people.all()
+    load(tmp_path)
+    assert Person.objects.filter(name="Maria Okafor").count() == 1
+    assert Quote.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"A headline\n\n\x80\x81 not utf-8\n", "line 3"),
+        (b"A headline\n\nNo date anywhere in this copy.\n\nJust text.\n", "date"),
+        (b"", "headline"),
+    ],
+    ids=["not-utf8", "no-date-line", "empty"],
+)
+def test_a_malformed_file_loads_nothing_and_names_the_file(seeds, content, expected):
+    (seeds / "zz-broken.txt").write_bytes(content)
+    before = row_counts()
+    with pytest.raises(CommandError) as error:
+        load(seeds)
+    assert "zz-broken.txt" in str(error.value)
+    assert expected in str(error.value)
+    assert row_counts() == before
+
+
+def test_a_bad_time_zone_in_sources_names_the_file_and_entry(seeds):
+    (seeds / "sources.toml").write_text('[defaults]\ntime_zone = "Mars/Olympus"\n', encoding="utf-8")
+    with pytest.raises(CommandError, match=r"sources\.toml.*Mars/Olympus"):
+        load(seeds)
+    assert row_counts() == (0,) * 8
+
+
+def test_a_missing_path_is_an_error():
+    with pytest.raises(CommandError, match="no-such-folder: no such file or folder"):
+        load("no-such-folder")
+
+
+def test_dry_run_writes_nothing_but_reports_what_it_would_do():
+    out, _ = load(dry_run=True, json=True)
+    assert Article.objects.count() == 0 and Person.objects.count() == 0
+    report = json.loads(out)
+    assert report["summary"]["dry_run"] is True
+    assert report["summary"]["articles"]["created"] == 1
+
+
+def test_json_report_has_the_documented_shape():
+    out, err = load(json=True)
+    report = json.loads(out)
+    (article,) = report["articles"]
+    assert article["source"].endswith(f"seeds/{SEED_FILE}")
+    assert article["published_at"] == "2018-03-27T17:55:00+08:00"
+    assert article["quotes"][1] == {
+        "text": "I continue to believe in the culture of dialogue when it is sincerely implemented, "
+        "meaning without threats or bullying.",
+        "speaker": "Sam Rainsy",
+        "said_on": "2018-03-26",
+        "context": article["quotes"][1]["context"],
+        "featured": False,
+    }
+    assert "Facebook" in article["quotes"][1]["context"]
+    assert {"Hun Sen", "Sam Rainsy", "Kentaro Sonoura", "Shinzo Abe", "Taro Kono"} <= set(article["people"])
+    assert "Cambodia National Rescue Party" in article["organizations"]
+    assert report["summary"]["quotes"]["created"] == 4
+    assert "article file(s) read" in err  # the summary goes to stderr so stdout stays JSON
+
+
+def test_fixtures_alone_load_with_loaddata_twice_without_duplicates():
+    fixtures = sorted((SEEDS / "fixtures").glob("*.json"))
+    call_command("loaddata", *fixtures, verbosity=0)
+    counts = row_counts()
+    call_command("loaddata", *fixtures, verbosity=0)
+    assert row_counts() == counts
+    assert Person.objects.get(slug="sam-rainsy").aliases.get().name == "Rainsy"
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason=f"the Wikinews corpus is not at {CORPUS}")
+def test_every_corpus_article_loads_in_one_run(tmp_path):
+    with CORPUS.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for n, row in enumerate(rows):
+        (tmp_path / f"wikinews-{n:03d}.txt").write_text(f"{row['title']}\n\n{row['text']}", encoding="utf-8")
+    load(tmp_path)
+    assert Article.objects.count() == len(rows) == 67
+    assert Quote.objects.count() > 100
+    assert not Quote.objects.filter(text="").exists()
+    before = row_counts()
+    out, _ = load(tmp_path)
+    assert row_counts() == before
+    assert "Nothing changed" in out
