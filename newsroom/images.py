@@ -17,7 +17,10 @@ def validate_image(file):
     """Reject what is not a real image in an allowed format, or is too heavy to decode safely.
 
     The header is read without decoding pixels, so a decompression bomb is refused before it can expand.
+    A file already in storage passed when it was uploaded; it is not re-read on every later save.
     """
+    if getattr(file, "_committed", False):
+        return
     if file.size is not None and file.size > settings.IMAGE_MAX_BYTES:
         raise ValidationError(
             "This image is %(size)s; the limit is %(limit)s.",

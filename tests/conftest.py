@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 from articles.roles import EDITORS, REPORTERS
 from tests.factories import UserFactory
@@ -19,13 +20,21 @@ def reporter(db):
     return UserFactory(username="reporter", groups=[REPORTERS])
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
-def editor_client(client, editor):
+def editor_client(editor):
+    """Its own client, so a test can act as an editor and a reporter side by side."""
+    client = Client()
     client.force_login(editor)
     return client
 
 
 @pytest.fixture
-def reporter_client(client, reporter):
+def reporter_client(reporter):
+    client = Client()
     client.force_login(reporter)
     return client

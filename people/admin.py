@@ -1,0 +1,165 @@
+from django.contrib import admin
+from django.contrib.admin.utils import model_ngettext
+from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html
+
+from newsroom.images import rendition_url
+from people.models import Affiliation, Alias, Organization, Person
+
+
+def thumbnail(file, alt="", width=80):
+    if not file:
+        return ""
+    return format_html(
+        '<img src="{}" alt="{}" width="{}" loading="lazy">', rendition_url(file, "thumb"), alt, width
+    )
+
+
+@admin.action(description="Mark as reviewed")
+def mark_reviewed(modeladmin, request, queryset):
+    count = queryset.filter(needs_review=True).update(needs_review=False)
+    modeladmin.message_user(request, f"Marked {count} {model_ngettext(modeladmin.opts, count)} as reviewed.")
+
+
+class AliasFormSet(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        # The database compares aliases case-insensitively; catch twins typed in one form.
+        seen = set()
+        for form in self.forms:
+            if self._should_delete_form(form) or not hasattr(form, "cleaned_data"):
+                continue
+            name = form.cleaned_data.get("name")
+            if not name:
+                continue
+            if name.lower() in seen:
+                form.add_error("name", f"“{name}” is listed twice.")
+            seen.add(name.lower())
+
+
+class AliasInline(admin.TabularInline):
+    model = Alias
+    formset = AliasFormSet
+    extra = 0
+
+
+class PersonAffiliationInline(admin.TabularInline):
+    model = Affiliation
+    fields = ["organization", "role", "start_date", "end_date"]
+    autocomplete_fields = ["organization"]
+    extra = 0
+    verbose_name = "role"
+    verbose_name_plural = "roles"
+
+
+class OrganizationAffiliationInline(admin.TabularInline):
+    model = Affiliation
+    fields = ["person", "role", "start_date", "end_date"]
+    autocomplete_fields = ["person"]
+    extra = 0
+    verbose_name = "member"
+    verbose_name_plural = "members"
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["list_thumbnail", "name", "description", "quote_count", "needs_review", "created_at"]
+    list_display_links = ["list_thumbnail", "name"]
+    list_filter = [
+        "needs_review",
+        ("affiliations__organization", admin.RelatedOnlyFieldListFilter),
+        "nationality",
+    ]
+    search_fields = ["name", "aliases__name", "slug", "description"]
+    date_hierarchy = "created_at"
+    # Explicit, because a model's default ordering does not apply to the counting (GROUP BY) query.
+    ordering = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["photo_preview", "created_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "honorific", "description", "nationality", "needs_review"]}),
+        ("Photo", {"fields": ["photo", "photo_preview", "photo_alt"]}),
+        ("Biography", {"fields": ["biography"]}),
+        ("History", {"fields": ["created_at"], "classes": ["collapse"]}),
+    ]
+    inlines = [AliasInline, PersonAffiliationInline]
+    actions = [mark_reviewed]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(quote_total=Count("quotes", distinct=True))
+
+    @admin.display(description="photo")
+    def list_thumbnail(self, person):
+        return thumbnail(person.photo, person.photo_alt, width=48)
+
+    @admin.display(description="current photo")
+    def photo_preview(self, person):
+        return thumbnail(person.photo, person.photo_alt, width=160) or "No photo yet."
+
+    @admin.display(description="quotes", ordering="quote_total")
+    def quote_count(self, person):
+        if not person.quote_total:
+            return 0
+        url = reverse("admin:articles_quote_changelist")
+        return format_html('<a href="{}?speaker__id__exact={}">{}</a>', url, person.pk, person.quote_total)
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "short_name",
+        "kind",
+        "country",
+        "founded_on",
+        "dissolved_on",
+        "member_count",
+        "needs_review",
+    ]
+    list_filter = ["kind", "needs_review", "country"]
+    search_fields = ["name", "short_name", "slug"]
+    date_hierarchy = "founded_on"
+    ordering = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+    fields = [
+        "name",
+        "slug",
+        "short_name",
+        "kind",
+        "parent",
+        "country",
+        ("founded_on", "dissolved_on"),
+        "description",
+        "website",
+        "needs_review",
+    ]
+    inlines = [OrganizationAffiliationInline]
+    actions = [mark_reviewed]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(member_total=Count("affiliations", distinct=True))
+
+    @admin.display(description="members", ordering="member_total")
+    def member_count(self, organization):
+        return organization.member_total
+
+
+@admin.register(Alias)
+class AliasAdmin(admin.ModelAdmin):
+    list_display = ["name", "person"]
+    search_fields = ["name", "person__name"]
+    autocomplete_fields = ["person"]
+    list_select_related = ["person"]
+
+
+@admin.register(Affiliation)
+class AffiliationAdmin(admin.ModelAdmin):
+    list_display = ["person", "role", "organization", "start_date", "end_date"]
+    list_filter = [("organization", admin.RelatedOnlyFieldListFilter), "start_date", "end_date"]
+    search_fields = ["person__name", "organization__name", "organization__short_name", "role"]
+    date_hierarchy = "start_date"
+    autocomplete_fields = ["person", "organization"]
+    list_select_related = ["person", "organization"]

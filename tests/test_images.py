@@ -1,0 +1,126 @@
+import io
+import struct
+import zlib
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models.fields.files import FieldFile
+from PIL import Image
+
+from newsroom.images import make_renditions, rendition_name, rendition_url, validate_image
+from people.models import Person
+
+
+def image_bytes(size=(40, 30), mode="RGB", kind="PNG"):
+    buffer = io.BytesIO()
+    Image.new(mode, size).save(buffer, kind)
+    return buffer.getvalue()
+
+
+def declaring_size(png, width, height):
+    """The same PNG with its header claiming other dimensions: tiny on disk, huge once decoded."""
+    start = 8 + 8  # signature, then the IHDR chunk's length and type
+    data = struct.pack(">II", width, height) + png[start + 8 : start + 13]
+    crc = struct.pack(">I", zlib.crc32(b"IHDR" + data))
+    return png[:start] + data + crc + png[start + 17 :]
+
+
+def upload(content, name="photo.png"):
+    return SimpleUploadedFile(name, content, content_type="image/png")
+
+
+def test_validate_image_accepts_a_real_png():
+    validate_image(upload(image_bytes()))
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "GIF", "WEBP"])
+def test_validate_image_accepts_the_other_web_formats(kind):
+    validate_image(upload(image_bytes(kind=kind), name=f"photo.{kind.lower()}"))
+
+
+def test_validate_image_rejects_text_named_like_a_photo():
+    with pytest.raises(ValidationError) as error:
+        validate_image(upload(b"This is not a picture at all.\n" * 10, name="photo.jpg"))
+    assert error.value.code == "invalid_image"
+
+
+def test_validate_image_rejects_a_format_readers_cannot_display():
+    with pytest.raises(ValidationError) as error:
+        validate_image(upload(image_bytes(kind="BMP"), name="photo.bmp"))
+    assert error.value.code == "image_format"
+
+
+def test_validate_image_rejects_a_file_over_the_byte_limit(settings):
+    content = image_bytes()
+    settings.IMAGE_MAX_BYTES = len(content) - 1
+    with pytest.raises(ValidationError) as error:
+        validate_image(upload(content))
+    assert error.value.code == "image_too_large"
+
+
+def test_validate_image_accepts_a_file_at_the_byte_limit(settings):
+    content = image_bytes()
+    settings.IMAGE_MAX_BYTES = len(content)
+    validate_image(upload(content))
+
+
+def test_validate_image_rejects_too_many_pixels(settings):
+    settings.IMAGE_MAX_PIXELS = 40 * 30 - 1
+    with pytest.raises(ValidationError) as error:
+        validate_image(upload(image_bytes(size=(40, 30))))
+    assert error.value.code == "image_too_many_pixels"
+
+
+def test_validate_image_rejects_a_small_blank_file_that_decodes_past_the_default_limit():
+    content = image_bytes(size=(8000, 8000), mode="1")
+    assert len(content) < 100_000
+    with pytest.raises(ValidationError) as error:
+        validate_image(upload(content))
+    assert error.value.code == "image_too_many_pixels"
+
+
+def test_validate_image_rejects_a_header_declaring_huge_dimensions():
+    bomb = declaring_size(image_bytes(size=(1, 1), mode="L"), 100_000, 100_000)
+    assert struct.unpack(">II", bomb[16:24]) == (100_000, 100_000)
+    assert len(bomb) < 100
+    with pytest.raises(ValidationError) as error:
+        validate_image(upload(bomb))
+    assert error.value.code == "image_too_many_pixels"
+
+
+def test_validate_image_leaves_the_file_where_it_was():
+    file = upload(image_bytes())
+    file.seek(5)
+    validate_image(file)
+    assert file.tell() == 5
+
+
+def test_rendition_name_puts_a_jpeg_of_each_width_under_renditions():
+    assert rendition_name("people/2018/hun-sen.png", 160) == "renditions/people/2018/hun-sen-160w.jpg"
+
+
+def test_make_renditions_writes_each_width_without_upscaling(settings):
+    name = default_storage.save("people/2018/wide.png", ContentFile(image_bytes(size=(600, 300))))
+    make_renditions(_stored(name))
+
+    for size, width in settings.IMAGE_RENDITION_WIDTHS.items():
+        path = settings.MEDIA_ROOT / rendition_name(name, width)
+        assert path.exists(), size
+        with Image.open(path) as rendition:
+            assert rendition.format == "JPEG"
+            assert rendition.width == min(width, 600)
+
+
+def test_rendition_url_is_empty_without_a_file():
+    assert rendition_url(None, "thumb") == ""
+
+
+def test_rendition_url_points_into_media(settings):
+    assert rendition_url(_stored("people/2018/a.png"), "thumb") == "/media/renditions/people/2018/a-160w.jpg"
+
+
+def _stored(name):
+    return FieldFile(Person(), Person._meta.get_field("photo"), name)
