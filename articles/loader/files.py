@@ -37,7 +37,7 @@ def display_path(path):
 
 
 def collect(paths):
-    """Split the given files and folders into fixture files and article sources, each sorted by path."""
+    """Split the given files and folders into fixture files and article copies, each sorted by path."""
     fixtures, articles = [], []
     for given in paths:
         path = Path(given)
@@ -57,9 +57,7 @@ def collect(paths):
                     f"{given}: not a seed file (expected a {ARTICLE_SUFFIX} article copy or a "
                     f"{FIXTURE_SUFFIX} fixture)"
                 )
-    metadata = {}
-    sources = [_source(file, metadata) for file in _unique(articles)]
-    return _unique(fixtures), sources
+    return _unique(fixtures), _unique(articles)
 
 
 def _unique(files):
@@ -70,6 +68,16 @@ def _unique(files):
             seen.add(resolved)
             kept.append(file)
     return kept
+
+
+class Sources:
+    """Describes article copies one at a time, reading each folder's sources.toml once."""
+
+    def __init__(self):
+        self.metadata = {}
+
+    def __call__(self, file):
+        return _source(file, self.metadata)
 
 
 def _source(file, metadata):

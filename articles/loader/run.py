@@ -2,7 +2,7 @@ from django.db import transaction
 
 from articles.ingest import SeedFormatError, parse_document
 from articles.loader.errors import LoaderError
-from articles.loader.files import collect
+from articles.loader.files import Sources, collect
 from articles.loader.fixtures import sync_fixtures
 from articles.loader.people import Directory
 from articles.loader.report import Report
@@ -28,15 +28,17 @@ def load_seeds(paths, *, dry_run=False, keep_articles=False, progress=None):
 
     Raises LoaderError naming the file (and line) at fault. A dry run does the same work and rolls back.
     """
-    fixtures, sources = collect(paths)
+    fixtures, copies = collect(paths)
+    describe = Sources()
     report = Report(dry_run=dry_run, keep_articles=keep_articles)
     with transaction.atomic():
         report.fixtures(sync_fixtures(fixtures))
         writer = ArticleWriter(Directory(), report)
-        for done, source in enumerate(sources, 1):
+        for done, path in enumerate(copies, 1):
+            source = describe(path)
             writer.add(source, read_article(source))
             if progress:
-                progress(done, len(sources))
+                progress(done, len(copies))
         writer.flush()
         if dry_run:
             transaction.set_rollback(True)

@@ -3,6 +3,7 @@
 from collections import Counter
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
@@ -42,7 +43,6 @@ class ArticleWriter:
         self.batch_size = batch_size
         self.pending = []
         self.pending_people = {}
-        self.slugs_taken = set()
 
     def add(self, source, document):
         extraction = extract(document, self.directory.people, self.directory.organizations)
@@ -167,7 +167,8 @@ class ArticleWriter:
             slugify(p.fields["headline"])[:180].strip("-") or slugify(p.source.key)[:180] or "article"
             for p in prepared
         ]
-        taken = set(Article.objects.filter(slug__in=bases).values_list("slug", flat=True)) | self.slugs_taken
+        # Earlier batches are already in the table, so the table is the one place to look.
+        taken = set(Article.objects.filter(slug__in=bases).values_list("slug", flat=True))
         slugs = []
         for base in bases:
             slug, n = base, 2
@@ -175,16 +176,19 @@ class ArticleWriter:
                 slug, n = f"{base}-{n}", n + 1
             taken.add(slug)
             slugs.append(slug)
-        self.slugs_taken.update(slugs)
         return slugs
 
     @staticmethod
     def _link(through, column, rows):
-        through.objects.bulk_create(
-            through(article_id=article_id, **{column: target})
-            for article_id, targets in rows
-            for target in targets
+        # Two integer columns per row: building a model instance for each costs more than the insert.
+        meta, quote = through._meta, connection.ops.quote_name
+        sql = (
+            f"INSERT INTO {quote(meta.db_table)} ({quote('article_id')}, {quote(column)}) VALUES (%s, %s)"
         )
+        values = [(article_id, target) for article_id, targets in rows for target in targets]
+        if values:
+            with connection.cursor() as cursor:
+                cursor.executemany(sql, values)
 
     def _update(self, article, p):
         changed = [f for f in ARTICLE_FIELDS if getattr(article, f) != p.fields[f]]
