@@ -1,0 +1,22 @@
+"""Raw article copy to data: the document, its quotes and speakers, its dates and mentions.
+
+Pure Python (no Django), so it can be used and tested on its own.
+"""
+
+from articles.ingest.document import ParsedDocument, PullQuote, parse_document
+from articles.ingest.errors import SeedFormatError
+from articles.ingest.extraction import Extraction, extract
+from articles.ingest.gazetteer import Entity, Gazetteer
+from articles.ingest.quotes import ExtractedQuote
+
+__all__ = [
+    "Entity",
+    "ExtractedQuote",
+    "Extraction",
+    "Gazetteer",
+    "ParsedDocument",
+    "PullQuote",
+    "SeedFormatError",
+    "extract",
+    "parse_document",
+]

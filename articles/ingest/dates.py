@@ -1,0 +1,249 @@
+"""Dates: the date lines of a raw copy, and the day a quote was said, from words like "on Monday"."""
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        )
+    )
+    for name in names
+}
+
+
+def _fixed(hours: float, name: str) -> dt.timezone:
+    return dt.timezone(dt.timedelta(hours=hours), name)
+
+
+# A zone printed in the line wins over the outlet's zone. Abbreviations name fixed offsets; the
+# generic US names follow daylight saving through their zone.
+ZONES: dict[str, dt.tzinfo] = {
+    "UTC": dt.UTC,
+    "GMT": _fixed(0, "GMT"),
+    "Z": dt.UTC,
+    "BST": _fixed(1, "BST"),
+    "IST": _fixed(5.5, "IST"),
+    "CET": _fixed(1, "CET"),
+    "CEST": _fixed(2, "CEST"),
+    "EET": _fixed(2, "EET"),
+    "EEST": _fixed(3, "EEST"),
+    "MSK": _fixed(3, "MSK"),
+    "EST": _fixed(-5, "EST"),
+    "EDT": _fixed(-4, "EDT"),
+    "CST": _fixed(-6, "CST"),
+    "CDT": _fixed(-5, "CDT"),
+    "MST": _fixed(-7, "MST"),
+    "MDT": _fixed(-6, "MDT"),
+    "PST": _fixed(-8, "PST"),
+    "PDT": _fixed(-7, "PDT"),
+    "AKST": _fixed(-9, "AKST"),
+    "HST": _fixed(-10, "HST"),
+    "HKT": _fixed(8, "HKT"),
+    "SGT": _fixed(8, "SGT"),
+    "PHT": _fixed(8, "PHT"),
+    "WIB": _fixed(7, "WIB"),
+    "ICT": _fixed(7, "ICT"),
+    "KST": _fixed(9, "KST"),
+    "JST": _fixed(9, "JST"),
+    "AEST": _fixed(10, "AEST"),
+    "AEDT": _fixed(11, "AEDT"),
+    "ACST": _fixed(9.5, "ACST"),
+    "AWST": _fixed(8, "AWST"),
+    "NZST": _fixed(12, "NZST"),
+    "NZDT": _fixed(13, "NZDT"),
+    "ET": ZoneInfo("America/New_York"),
+    "CT": ZoneInfo("America/Chicago"),
+    "MT": ZoneInfo("America/Denver"),
+    "PT": ZoneInfo("America/Los_Angeles"),
+}
+
+_LABEL = re.compile(
+    r"(?P<label>first\s+published|last\s+updated|published|updated|posted|modified)(?:\s+(?:on|at))?\s*[:|\-–—]?\s*",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(
+    r"""
+    (?P<iso>\d{4}-\d{2}-\d{2})(?:[T\s](?P<isotime>\d{1,2}:\d{2}(?::\d{2})?))?
+  | (?P<time>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\b\.?)?
+  | (?P<hour>\d{1,2})\s*(?P<hampm>[ap]\.?m\b\.?)
+  | (?P<offset>(?:UTC|GMT)\s*[+−-]\s*\d{1,2}(?::?\d{2})?|[+−-]\d{2}:?\d{2}\b)
+  | (?P<num>\d{1,4})(?:st|nd|rd|th)?\b
+  | (?P<word>[A-Za-z]+)\.?
+  | (?P<sep>[\s,|;/()@–—-]+)
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_FILLER = {"at", "on", "the", "of", "local", "time"}
+
+
+@dataclass(frozen=True)
+class DateLine:
+    label: str  # "published" or "updated"
+    when: dt.datetime
+
+
+def parse_date_line(line: str, tz: dt.tzinfo) -> DateLine | None:
+    """A line that holds only a date (and perhaps a time, a zone and a PUBLISHED/UPDATED label), else None."""
+    text = line.strip()
+    label = "published"
+    if m := _LABEL.match(text):
+        label = "updated" if m["label"].lower().endswith(("updated", "modified")) else "published"
+        text = text[m.end() :]
+    when = _parse_moment(text, tz)
+    return DateLine(label, when) if when else None
+
+
+def _parse_moment(text: str, tz: dt.tzinfo) -> dt.datetime | None:
+    year = month = day = weekday = clock = zone = None
+    for m in _TOKEN.finditer(text):
+        if m["other"]:
+            return None
+        if m["iso"]:
+            if year is not None:
+                return None
+            year, month, day = (int(part) for part in m["iso"].split("-"))
+            if m["isotime"]:
+                clock = _clock(*m["isotime"].split(":")[:2], None)
+        elif m["time"] or m["hour"]:
+            if clock is not None:
+                return None
+            clock = _clock(m["time"] or m["hour"], m["minute"] or 0, m["ampm"] or m["hampm"])
+        elif m["offset"]:
+            zone = _offset(m["offset"])
+        elif m["num"]:
+            number = int(m["num"])
+            if len(m["num"]) == 4 and year is None:
+                year = number
+            elif 1 <= number <= 31 and day is None:
+                day = number
+            else:
+                return None
+        elif m["word"]:
+            word = m["word"]
+            lowered = word.lower()
+            if lowered in MONTHS and month is None:
+                month = MONTHS[lowered]
+            elif lowered in WEEKDAYS and weekday is None:
+                weekday = WEEKDAYS[lowered]
+            elif word.isupper() and word in ZONES and zone is None:
+                zone = ZONES[word]
+            elif lowered not in _FILLER:
+                return None
+    if year is None or month is None or day is None or clock is False:
+        return None
+    hour, minute = clock or (0, 0)
+    try:
+        moment = dt.datetime(year, month, day, hour, minute)
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=zone or tz)
+
+
+def _clock(hour: str, minute: str | int, ampm: str | None) -> tuple[int, int] | bool:
+    """(hour, minute) on a 24-hour clock, or False for a time no clock shows."""
+    h, m = int(hour), int(minute)
+    if ampm:
+        if not 1 <= h <= 12:
+            return False
+        h = h % 12 + (12 if ampm[0].lower() == "p" else 0)
+    return (h, m) if h <= 23 and m <= 59 else False
+
+
+def _offset(text: str) -> dt.timezone:
+    sign = -1 if "-" in text or "−" in text else 1
+    digits = re.sub(r"\D", "", text)
+    hours, minutes = (int(digits[:-2] or 0), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
+    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+
+
+_WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
+)
+# Month and weekday names only count capitalised: "may" and "march" are also verbs.
+_SAID_ON = re.compile(
+    rf"""
+    \b(?:(?P<last>[Ll]ast|[Tt]his\s+past)\s+|(?P<coming>[Nn]ext|[Tt]his\s+coming)\s+|(?:[Oo]n|[Tt]his)\s+)?
+      (?P<weekday>{_WEEKDAY_NAMES})\b(?!['’]s)
+  | \b(?P<month>{_MONTH_NAMES})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?
+  | \b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})(?:,?\s+(?P<year2>\d{{4}}))?
+  | \b(?P<yesterday>[Yy]esterday|[Ll]ast\s+night)\b
+  | \b(?P<today>[Tt]oday|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening))\b
+    """,
+    re.VERBOSE,
+)
+
+
+def said_on(text: str, published: dt.date, anchor: int | None = None) -> dt.date | None:
+    """The day that words in `text` such as "on Monday" or "March 23" name, counted back from `published`.
+
+    When several are named, the one nearest `anchor` (the speech verb) wins. "last week" and the like
+    name no single day and give None.
+    """
+    best = None
+    for m in _SAID_ON.finditer(text):
+        day = _day(m, published)
+        if day is None:
+            continue
+        distance = 0 if anchor is None else min(abs(m.start() - anchor), abs(m.end() - anchor))
+        if best is None or distance < best[0]:
+            best = (distance, day)
+    return best[1] if best else None
+
+
+def _day(m: re.Match, published: dt.date) -> dt.date | None:
+    if m["weekday"]:
+        if m["coming"]:
+            return None
+        back = (published.weekday() - WEEKDAYS[m["weekday"].lower()]) % 7
+        if m["last"] and back == 0:
+            back = 7
+        return published - dt.timedelta(days=back)
+    if m["yesterday"]:
+        return published - dt.timedelta(days=1)
+    if m["today"]:
+        return published
+    month = MONTHS[(m["month"] or m["month2"]).rstrip(".").lower()]
+    day = int(m["day"] or m["day2"])
+    year = m["year"] or m["year2"]
+    try:
+        if year:
+            return dt.date(int(year), month, day)
+        candidate = dt.date(published.year, month, day)
+        return candidate if candidate <= published else dt.date(published.year - 1, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,189 @@
+"""Reading a raw copy: headline, standfirst, date lines, body paragraphs and pull quotes."""
+
+import codecs
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from articles.ingest.dates import parse_date_line
+from articles.ingest.errors import SeedFormatError
+from articles.ingest.typography import QUOTE_CHARS, UPPER, clean_line, comparable, drop_invisible
+
+DATE_LINE_EXAMPLES = "'PUBLISHED : Tuesday, 27 March, 2018, 5:55pm' or 'Friday, September 6, 2019'"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LONE_ATTRIBUTION = re.compile(r"^[—―]\s*\S")
+# A credit line: a name of up to five words (initials and particles allowed), perhaps a role after a comma.
+_NAME_WORD = rf"(?:[{UPPER}][\w'’.-]*|(?:de|da|di|del|van|von|der|den|la|le|du|bin|ibn|al|el|dela)(?=[\s-]))"
+_CREDIT = re.compile(
+    rf"^[—―–-]*\s*(?P<name>{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,4}})(?:,\s*[^.!?]{{1,60}})?$"
+)
+_ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…|\[\.\.\.\])\s*")
+
+
+@dataclass(frozen=True)
+class PullQuote:
+    text: str
+    speaker: str  # the name line as written
+    line: int
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    source: str
+    headline: str
+    standfirst: str
+    published_at: dt.datetime
+    updated_at: dt.datetime | None
+    paragraphs: tuple[str, ...]
+    pull_quotes: tuple[PullQuote, ...]
+
+
+@dataclass
+class _Block:
+    line: int
+    lines: list[str]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+def parse_document(raw: bytes | str, *, source: str, tz: dt.tzinfo) -> ParsedDocument:
+    """Read a raw copy; `tz` is the outlet's zone, for printed times that name no zone of their own."""
+    lines = [clean_line(line) for line in _LINE_BREAK.split(drop_invisible(_decode(raw, source)))]
+    blocks = _blocks(lines)
+    if not blocks:
+        raise SeedFormatError(source, 1, "expected a headline on the first line; the file is empty")
+    first = blocks[0]
+    headline = first.lines[0]
+    if parse_date_line(headline, tz):
+        raise SeedFormatError(source, first.line, f"expected a headline before the date line {headline!r}")
+    rest = [_Block(first.line + 1, first.lines[1:])] if len(first.lines) > 1 else []
+    standfirst, dates, body = _split_at_dates(source, rest + blocks[1:], tz, after=first.line)
+    paragraphs, pull_quotes = _body(body)
+    if not paragraphs:
+        last_date_line = max(line for line, _ in dates.values())
+        raise SeedFormatError(source, last_date_line + 1, "expected body paragraphs after the date line")
+    return ParsedDocument(
+        source=source,
+        headline=headline,
+        standfirst="\n\n".join(block.text for block in standfirst),
+        published_at=dates["published"][1],
+        updated_at=dates["updated"][1] if "updated" in dates else None,
+        paragraphs=tuple(paragraphs),
+        pull_quotes=tuple(pull_quotes),
+    )
+
+
+def _split_at_dates(source: str, blocks: list[_Block], tz: dt.tzinfo, after: int):
+    """The standfirst blocks, the date lines ({label: (line, datetime)}) and the body blocks."""
+    standfirst, dates = [], {}
+    for index, block in enumerate(blocks):
+        offset = next((i for i, line in enumerate(block.lines) if _is_date_line(line, tz)), None)
+        if offset is None:
+            standfirst.append(block)
+            continue
+        if offset:
+            standfirst.append(_Block(block.line, block.lines[:offset]))
+        end = _read_dates(block, offset, tz, dates)
+        body = [_Block(block.line + end, block.lines[end:])] if end < len(block.lines) else []
+        body += blocks[index + 1 :]
+        while body and all(_is_date_line(line, tz) for line in body[0].lines):
+            _read_dates(body.pop(0), 0, tz, dates)
+        if "published" not in dates:
+            expected = f"expected a PUBLISHED date line such as {DATE_LINE_EXAMPLES}"
+            raise SeedFormatError(source, dates["updated"][0], f"{expected} before the UPDATED line")
+        return standfirst, dates, body
+    where = blocks[0].line if blocks else after + 1
+    raise SeedFormatError(source, where, f"expected a date line such as {DATE_LINE_EXAMPLES}; found none")
+
+
+def _is_date_line(line: str, tz: dt.tzinfo) -> bool:
+    return len(line) < 120 and parse_date_line(line, tz) is not None
+
+
+def _decode(raw: bytes | str, source: str) -> str:
+    if isinstance(raw, str):
+        return raw.removeprefix("\ufeff")
+    data = raw.removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = len(_LINE_BREAK.split(data[: e.start].decode("utf-8")))
+        raise SeedFormatError(
+            source, line, f"expected UTF-8 text; byte 0x{data[e.start]:02x} is not valid UTF-8"
+        ) from None
+
+
+def _blocks(lines: list[str]) -> list[_Block]:
+    blocks, current = [], None
+    for number, line in enumerate(lines, start=1):
+        if not line:
+            current = None
+        elif current is None:
+            current = _Block(number, [line])
+            blocks.append(current)
+        else:
+            current.lines.append(line)
+    return blocks
+
+
+def _read_dates(block: _Block, offset: int, tz: dt.tzinfo, dates: dict) -> int:
+    """Record the date lines of `block` from `offset` on; returns the offset of its first other line."""
+    for i in range(offset, len(block.lines)):
+        found = parse_date_line(block.lines[i], tz)
+        if found is None:
+            return i
+        dates.setdefault(found.label, (block.line + i, found.when))
+    return len(block.lines)
+
+
+def _body(blocks: list[_Block]) -> tuple[list[str], list[PullQuote]]:
+    # A pull quote repeats words of the body; a block that merely looks like one stays body text.
+    entries = []  # (text, credit or None, block)
+    for block in blocks:
+        if len(block.lines) == 1 and _LONE_ATTRIBUTION.match(block.lines[0]):
+            continue
+        credit = _credit(block.lines[-1]) if len(block.lines) > 1 else None
+        if credit:
+            entries.append((" ".join(block.lines[:-1]), credit["name"], block))
+        else:
+            entries.append((block.text, None, block))
+
+    texts = []  # comparable forms, made only if some block may be a pull quote
+    paragraphs, pull_quotes = [], []
+    i = 0
+    while i < len(entries):
+        text, credit, block = entries[i]
+        if credit is None and i + 1 < len(entries) and entries[i + 1][1] is None:
+            lone = _credit(entries[i + 1][0])
+            if lone and _repeats(texts, entries, i):
+                pull_quotes.append(PullQuote(_strip_marks(text), lone["name"], block.line))
+                i += 2
+                continue
+        if credit is not None:
+            if _repeats(texts, entries, i) or (text[:1] in QUOTE_CHARS and text[-1:] in QUOTE_CHARS):
+                pull_quotes.append(PullQuote(_strip_marks(text), credit, block.line))
+            else:
+                paragraphs.append(block.text)
+            i += 1
+            continue
+        paragraphs.append(text)
+        i += 1
+    return paragraphs, pull_quotes
+
+
+def _credit(line: str) -> re.Match | None:
+    return _CREDIT.match(line) if len(line) <= 100 else None
+
+
+def _repeats(texts: list[str], entries: list, index: int) -> bool:
+    if not texts:
+        texts.extend(comparable(text) for text, _, _ in entries)
+    others = "\n".join(t for i, t in enumerate(texts) if i != index)
+    parts = [p for p in _ELLIPSIS.split(texts[index]) if len(p) > 2]
+    return bool(parts) and all(part.strip(" \"'") in others for part in parts)
+
+
+def _strip_marks(text: str) -> str:
+    return text.strip(QUOTE_CHARS + " ")

@@ -1,0 +1,36 @@
+"""extract(): the quotes, speakers and mentions of one parsed article."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from articles.ingest.document import ParsedDocument
+from articles.ingest.gazetteer import Entity, Gazetteer
+from articles.ingest.mentions import mentions
+from articles.ingest.quotes import ExtractedQuote, find_quotes
+
+
+@dataclass(frozen=True)
+class Extraction:
+    quotes: tuple[ExtractedQuote, ...]
+    people: tuple[str, ...]
+    organizations: tuple[str, ...]
+    new_speakers: tuple[str, ...]
+
+
+def extract(
+    document: ParsedDocument,
+    people: Sequence[Entity] = (),
+    organizations: Sequence[Entity] = (),
+    *,
+    gazetteer: Gazetteer | None = None,
+) -> Extraction:
+    """Quotes with speakers, and the known people and organizations mentioned.
+
+    Pass a `gazetteer` built once (Gazetteer(people, organizations)) when extracting many articles;
+    without one, the lists are indexed once and the index is reused while they stay the same.
+    """
+    gazetteer = gazetteer or Gazetteer.of(people, organizations)
+    quotes = find_quotes(document, gazetteer)
+    people_keys, organization_keys = mentions(document, gazetteer)
+    new_speakers = dict.fromkeys(q.speaker for q in quotes if q.speaker_key is None)
+    return Extraction(tuple(quotes), people_keys, organization_keys, tuple(new_speakers))

@@ -1,0 +1,258 @@
+"""Word lists that the readers of names, speakers and attributions share."""
+
+
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ABBREVIATION_LIST = (
+    "mr mrs ms dr prof sen rep gov gen lt col capt sgt maj adm cmdr cpl det insp supt rev fr st jr sr hon "
+    "mt ft no inc ltd co corp vs"
+)
+ABBREVIATION_SET = word_set(ABBREVIATION_LIST)
+# For regular expressions: "Dr|Mr|..." (a period after one of these ends no sentence).
+ABBREVIATIONS = "|".join(w.capitalize() for w in ABBREVIATION_LIST.split())
+# Words that stand before a name as a title or a role: "Foreign Minister", "Dr.", "spokesman", "wife".
+ROLES = word_set(
+    """
+    mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative congressman
+    congresswoman congressmember gov governor lt lieutenant gen general col colonel capt captain sgt sergeant
+    maj major adm admiral cmdr commander commandant cpl corporal officer detective det inspector insp
+    superintendent supt constable chief deputy assistant associate acting interim former ex vice president
+    premier prime minister secretary chancellor mayor judge justice magistrate attorney prosecutor solicitor
+    barrister counsel king queen prince princess emperor empress duke duchess sheikh sheik emir sultan crown
+    pope cardinal archbishop bishop reverend rev father fr pastor rabbi imam ayatollah chairman chairwoman
+    chairperson chair director ceo cfo coo cto founder co-founder executive commissioner ambassador envoy
+    consul spokesman spokeswoman spokesperson speaker leader whip treasurer councillor councilor councilman
+    councilwoman alderman assemblyman assemblywoman assemblymember legislator lawmaker mp mep mla msp
+    delegate marshal fellow head dean provost rector principal coach manager skipper co-author author
+    researcher scientist scholar lecturer economist analyst expert official officials adviser advisor
+    aide agent editor reporter correspondent journalist photographer producer actor actress singer
+    musician artist designer writer novelist poet architect engineer doctor surgeon physician
+    nurse lawyer activist campaigner organiser organizer volunteer student teacher biologist ecologist
+    physicist chemist geologist oceanographer astronomer historian archaeologist sociologist psychologist
+    epidemiologist virologist co-chairman co-chair resident eyewitness witness survivor victim
+    owner driver pilot wife husband son daughter mother brother sister aunt uncle grandson
+    granddaughter grandmother grandfather widow widower partner friend neighbour neighbor colleague
+    candidate nominee challenger incumbent republican democrat democratic labour conservative
+    liberal independent senior junior
+    """
+)
+SUFFIXES = word_set("jr jr. sr sr. ii iii iv qc kc mp mep phd md")
+PARTICLES = word_set("de da di del della van von der den la le du dos das bin binti ibn dela ter ten")
+# Capitalised words that begin sentences but never names.
+NOT_NAMES = word_set(
+    """
+    the a an this that these those his her its their our my your it he she they we i you in on at for from
+    with by as after before when while since although though but and or so yet if because however
+    meanwhile also then still speaking according earlier later last next today yesterday tomorrow one two
+    three some many most several other another both each every all asked among during despite under over
+    following unlike like apart even only such why what how where who which there here now thus namely
+    calling not no yes please thank image photo video more less much further instead once again
+    january february march april may june july august september october november december
+    """
+)
+NEVER_NAMES = word_set("monday tuesday wednesday thursday friday saturday sunday")
+ORGANIZATION_WORDS = word_set(
+    """
+    ministry department office agency council committee commission party police army navy force forces guard
+    service services board bureau authority administration government court parliament congress senate
+    assembly university college school institute institution center centre foundation society association
+    union league federation organisation organization company corporation corp inc ltd llc plc group bank
+    fund trust network news times post herald journal gazette tribune reporter bulletin telegraph guardian
+    daily press media radio television tv channel magazine review monitor observer express mail mirror
+    airlines airways motors industries team club church diocese coalition alliance front movement campaign
+    project programme program initiative conference museum hospital clinic laboratory observatory station
+    airport port street avenue road square park city county province region district republic kingdom
+    nations embassy secretariat cabinet palace command brigade battalion regiment unit fleet
+    reuters agence wikinews twitter facebook instagram youtube google amazon microsoft apple
+    """
+)
+PRONOUNS = frozenset({"he", "she"})
+
+# Roles are looked up by what "the senator" or "the governor" calls them later.
+ROLE_NAMES = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "prof": "professor",
+    "dr": "doctor",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "adm": "admiral",
+    "rev": "reverend",
+    "fr": "father",
+}
+
+
+def _forms(text: str) -> dict[str, str]:
+    """{form: kind} from "say says said saying" lines: base/present/past/gerund."""
+    forms = {}
+    for line in text.strip().splitlines():
+        base, *others = line.split()
+        forms[base] = "base"
+        for form in others:
+            forms[form] = "gerund" if form.endswith("ing") else "finite"
+    return forms
+
+
+SPEECH_VERBS = _forms(
+    """
+    say says said saying
+    tell tells told telling
+    add adds added adding
+    explain explains explained explaining
+    state states stated stating
+    write writes wrote writing
+    ask asks asked asking
+    note notes noted noting
+    warn warns warned warning
+    insist insists insisted insisting
+    declare declares declared declaring
+    announce announces announced announcing
+    tweet tweets tweeted tweeting
+    post posts posted posting
+    remark remarks remarked remarking
+    comment comments commented commenting
+    recall recalls recalled recalling
+    observe observes observed observing
+    reply replies replied replying
+    respond responds responded responding
+    argue argues argued arguing
+    claim claims claimed claiming
+    allege alleges alleged alleging
+    acknowledge acknowledges acknowledged acknowledging
+    admit admits admitted admitting
+    confirm confirms confirmed confirming
+    suggest suggests suggested suggesting
+    emphasise emphasises emphasised emphasising
+    emphasize emphasizes emphasized emphasizing
+    stress stresses stressed stressing
+    urge urges urged urging
+    caution cautions cautioned cautioning
+    conclude concludes concluded concluding
+    describe describes described describing
+    call calls called calling
+    praise praises praised praising
+    criticise criticises criticised criticising
+    criticize criticizes criticized criticizing
+    concede concedes conceded conceding
+    counter counters countered countering
+    predict predicts predicted predicting
+    promise promises promised promising
+    pledge pledges pledged pledging
+    vow vows vowed vowing
+    reiterate reiterates reiterated reiterating
+    recount recounts recounted recounting
+    share shares shared sharing
+    joke jokes joked joking
+    quip quips quipped quipping
+    exclaim exclaims exclaimed exclaiming
+    shout shouts shouted shouting
+    boast boasts boasted boasting
+    complain complains complained complaining
+    lament laments lamented lamenting
+    muse muses mused musing
+    testify testifies testified testifying
+    plead pleads pleaded pleading
+    mention mentions mentioned mentioning
+    reveal reveals revealed revealing
+    assert asserts asserted asserting
+    contend contends contended contending
+    maintain maintains maintained maintaining
+    talk talks talked talking
+    speak speaks spoke speaking
+    inform informs informed informing
+    read reads read
+    report reports reported reporting
+    characterise characterises characterised characterising
+    characterize characterizes characterized characterizing
+    continue continues continued continuing
+    deny denies denied denying
+    demand demands demanded demanding
+    wonder wonders wondered wondering
+    echo echoes echoed echoing
+    agree agrees agreed agreeing
+    yell yells yelled yelling
+    scream screams screamed screaming
+    cry cries cried crying
+    sigh sighs sighed sighing
+    laugh laughs laughed laughing
+    mutter mutters muttered muttering
+    whisper whispers whispered whispering
+    retort retorts retorted retorting
+    answer answers answered answering
+    reply replies replied replying
+    elaborate elaborates elaborated elaborating
+    proclaim proclaims proclaimed proclaiming
+    assure assures assured assuring
+    confess confesses confessed confessing
+    reflect reflects reflected reflecting
+    """
+)
+ADVERBS = word_set(
+    """
+    also further then later once again previously earlier recently subsequently separately reportedly
+    similarly too both has had have was is were would will did does do not never repeatedly publicly
+    quickly simply just only even first finally initially originally often frequently since already
+    still yet wryly angrily tearfully proudly bluntly flatly firmly immediately
+    """
+)
+TIME_WORDS = word_set(
+    """
+    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight morning afternoon
+    evening night week weekend month year last this next on early late earlier later
+    """
+)
+HUMAN_NOUNS = word_set(
+    """
+    one man woman boy girl person someone source official spokesman spokeswoman spokesperson lawyer attorney
+    prosecutor judge officer doctor nurse teacher student resident expert analyst head chief director
+    minister president leader manager owner driver pilot passenger member witness eyewitness victim survivor
+    father mother son daughter wife husband brother sister aunt uncle friend neighbour neighbor activist
+    protester worker employee investigator researcher scientist professor author governor mayor king
+    queen pope bishop priest
+    """
+)
+CLAUSE_WORDS = word_set(
+    "while whereas and but because although though when after before since so which that if"
+)
+CONJUNCTIONS = word_set("and but while as which who because so or whereas when if although though")
+INTRO = word_set(
+    """
+    on in at during after before speaking asked when while namely however meanwhile earlier later last
+    yesterday today following despite with without as since until upon by from to for under over once then
+    separately similarly still instead writing addressing talking responding calling
+    """
+)
+
+# After a name, words that show it is not the subject of a verb; before a name, words that show the same.
+NOT_VERBS = word_set(
+    "of from at with for in on to by and or but the a an as than into about against between including who "
+    "whose which that is"
+)
+NOT_SUBJECT_AFTER = word_set(
+    "of to by for from about at in on than into against toward towards under between among like including "
+    "such as the a an his her its their our this that these those"
+)
+
+
+GENDERED = dict.fromkeys(
+    word_set(
+        "mr sir lord king prince father husband son brother uncle chairman spokesman congressman assemblyman "
+        "councilman grandfather widower duke emperor"
+    ),
+    "he",
+) | dict.fromkeys(
+    word_set(
+        "mrs ms miss dame lady queen princess mother wife daughter sister aunt chairwoman spokeswoman "
+        "congresswoman assemblywoman councilwoman grandmother widow duchess empress actress"
+    ),
+    "she",
+)

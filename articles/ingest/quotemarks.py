@@ -1,0 +1,159 @@
+"""Finding quotations by their marks: curly or straight, nested, and apostrophes that are not marks."""
+
+import re
+from dataclasses import dataclass
+
+_OPENS_DOUBLE = "“„‟«"
+_CLOSES_DOUBLE = "”»"
+_BEFORE_OPENING = " \t([{—–-/…"
+_AFTER_CLOSING = " \t,.;:!?)]}—–-…'’"
+_ELISIONS = re.compile(r"['’‘](?:\d\d|em\b|til\b|cause\b|tis\b|n['’])", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"))
+_NAMING = re.compile(
+    r"(?:\b(?:called|named|titled|entitled|dubbed|nicknamed|labell?ed|known\s+as|so-called|"
+    r"the\s+(?:words?|terms?|phrases?|slogans?|hashtags?|mottos?|names?|titles?|headlines?)))\s*$",
+    re.IGNORECASE,
+)
+
+
+# The mark comes first so that the regular expression engine can skip ahead to candidates quickly.
+_SINGLE_OPENING = re.compile(r"['‘](?<![^\s(\[—–]['‘])(?=[^\W\d_])")
+_DOUBLE_MARK = re.compile('["“”„‟«»]')
+_SINGLE_MARK = re.compile("['‘’]")
+_AFTER_PREPOSITION = re.compile(r"\b(?:of|from|at|for|by|with)\s*$")
+
+
+@dataclass(slots=True)
+class Span:
+    """A quotation in one paragraph, its marks at `start` and `end - 1` (no closing mark unless `closed`)."""
+
+    start: int
+    end: int
+    closed: bool
+
+    def inner(self, paragraph: str) -> str:
+        return paragraph[self.start + 1 : self.end - 1 if self.closed else self.end]
+
+
+def quote_style(paragraphs: list[str]) -> str:
+    """ "double" for copy whose quotations are in double marks (nesting singles), "single" for the reverse."""
+    text = "\n".join(paragraphs)
+    doubles = sum(text.count(mark) for mark in "“„«") + text.count('"') / 2
+    singles = len(_SINGLE_OPENING.findall(text))
+    return "double" if doubles >= singles else "single"
+
+
+def find_spans(paragraph: str, style: str) -> list[Span]:
+    """The quotations of a paragraph in copy of the given style; a paragraph marked only the other way
+    is read that way ("‘Chaos,’ he said" in copy that otherwise uses double marks)."""
+    doubles = '"' in paragraph or "“" in paragraph or "”" in paragraph or "„" in paragraph or "«" in paragraph
+    singles = "'" in paragraph or "‘" in paragraph or "’" in paragraph
+    opens_single = singles and _SINGLE_OPENING.search(paragraph) is not None
+    if style == "double" and not doubles and opens_single:
+        style = "single"
+    elif style == "single" and doubles and not opens_single:
+        style = "double"
+    if style == "double":
+        return _double_spans(paragraph) if doubles else []
+    return _single_spans(paragraph) if singles else []
+
+
+def _double_spans(text: str) -> list[Span]:
+    spans, depth, start, opener = [], 0, 0, ""
+    n = len(text)
+    for m in _DOUBLE_MARK.finditer(text):
+        i, c = m.start(), m.group()
+        if c in _OPENS_DOUBLE:
+            if depth and opener == "„" and c == "“":
+                depth = 0
+                spans.append(Span(start, i + 1, True))
+            elif depth:
+                depth += 1
+            else:
+                depth, start, opener = 1, i, c
+        elif c in _CLOSES_DOUBLE:
+            if depth:
+                depth -= 1
+                if not depth:
+                    spans.append(Span(start, i + 1, True))
+        elif c == '"':
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < n else " "
+            can_open = before in _BEFORE_OPENING and not after.isspace()
+            can_close = not before.isspace() and after in _AFTER_CLOSING
+            if not depth:
+                if can_open or not can_close and not after.isspace():
+                    depth, start, opener = 1, i, c
+            elif can_close or not can_open:
+                depth -= 1
+                if not depth:
+                    spans.append(Span(start, i + 1, True))
+            else:
+                depth += 1
+    if depth:
+        spans.append(Span(start, n, False))
+    return spans
+
+
+def _single_spans(text: str) -> list[Span]:
+    # Each opening mark takes the first closing mark that cannot be an apostrophe; failing that, the
+    # first one that might be a plural possessive ("the students' union").
+    n = len(text)
+    openers, strong, weak = [], [], []
+    for m in _SINGLE_MARK.finditer(text):
+        i, c = m.start(), m.group()
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else " "
+        if before.isalnum() and after.isalnum():
+            continue
+        if c != "’" and before in _BEFORE_OPENING and (after.isalpha() or after in '“"(['):
+            if not _ELISIONS.match(text, i):
+                openers.append(i)
+        elif c != "‘" and not before.isspace() and after in _AFTER_CLOSING:
+            plural = before in "sSnN" and after == " " and text[i + 2 : i + 3].islower()
+            (weak if plural else strong).append(i)
+    spans, position = [], -1
+    for start in openers:
+        if start <= position:
+            continue
+        end = next((j for j in strong if j > start), None) or next((j for j in weak if j > start), None)
+        if end is None:
+            spans.append(Span(start, n, False))
+            break
+        spans.append(Span(start, end + 1, True))
+        position = end
+    return spans
+
+
+def word_count(text: str) -> int:
+    return len(_WORDS.findall(text))
+
+
+def is_quotation(inner: str, before: str) -> bool:
+    """Whether quoted words are a quotation rather than scare quotes, a name or a title of a work.
+
+    `before` is the paragraph up to the opening mark. A word or two in quotes is a scare quote, unless
+    it stands as an utterance of its own: "“Never again,” she said", "She said: “Never again.”".
+    """
+    if len(inner.split()) > 8:
+        return not _NAMING.search(before[-40:])
+    found = _WORDS.findall(inner)
+    if len(found) == 2:
+        lead = before.rstrip(" \"'“‘")
+        alone = not lead or lead[-1] in ":.?!"
+        if not (alone and inner.rstrip()[-1:] in ",.?!"):
+            return False
+    elif len(found) < 2:
+        return False
+    if _NAMING.search(before[-40:]):
+        return False
+    # "Anna Franowska of "Have no fear", a charity": a name after a preposition.
+    short_name = len(found) <= 6 and inner[:1].isupper() and not re.search(r"[.!?,;:]", inner.strip())
+    if short_name and _AFTER_PREPOSITION.search(before[-12:]):
+        return False
+    if len(found) <= 8 and not re.search(r"[.!?,;:]\s", inner.strip()):
+        significant = [w for w in found if w.lower() not in _SMALL_WORDS]
+        if significant and all(w[0].isupper() or w[0].isdigit() for w in significant):
+            return False
+    return True

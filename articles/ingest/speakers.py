@@ -1,0 +1,184 @@
+"""The article's memory of people: full names for surnames, roles ("the governor"), and who was last
+in view for "he" and "she". It is built only as far as a quote needs it: most quotes name their speaker
+in full, and then nothing of it is read at all."""
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from articles.ingest import attribution as attr
+from articles.ingest.document import ParsedDocument
+from articles.ingest.gazetteer import Gazetteer
+from articles.ingest.lexicon import GENDERED, NOT_SUBJECT_AFTER, NOT_VERBS, SPEECH_VERBS
+from articles.ingest.names import Name, capitalised_groups, name_runs
+from articles.ingest.sentences import QUOTE, QUOTE_ENDING
+from articles.ingest.typography import fold
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    key: str | None
+
+
+UNKNOWN = Person("", None)  # someone the text does not name ("one of the victims")
+_ANYONE = ("quote", "speech", "subject")
+_NEXT_WORD = re.compile(r"[ ]+([^\W\d_][\w'’-]*)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’-]*)[ ]+$")
+
+
+class Speakers:
+    """Who the article names where: places are (paragraph, offset) in the paragraphs as `frames`
+    (quotations as placeholders); the headline is paragraph -2 and the standfirst -1."""
+
+    def __init__(self, document: ParsedDocument, gazetteer: Gazetteer, frames, sentences):
+        self.document = document
+        self.gazetteer = gazetteer
+        self.frames: list[str] = frames
+        self.sentences: list[list[tuple[int, int]]] = sentences
+        self.quote_events: list[tuple[tuple[int, int], Person, str]] = []  # (where, who, "quote")
+        self.genders: dict[Person, str] = {}  # "he" or "she", as the article calls them
+        self._subjects: dict[tuple[int, int], list[tuple[tuple[int, int], Person, str]]] = {}
+        self._names: list[tuple[tuple[int, int], Name, tuple[str, ...]]] | None = None
+        self._roles: list[tuple[tuple[int, int], str, Person | None]] = []
+        self._organization_words: set[str] = set()
+        self._runs: dict[int, list[tuple[int, int, Name]]] = {}
+
+    def _scan_names(self) -> list:
+        """The full names in the whole article (with the roles written before them), for surnames."""
+        if self._names is not None:
+            return self._names
+        self._names = []
+        for index in range(-2, len(self.frames)):
+            for _, _, name in self._paragraph_runs(index):
+                if name.single:
+                    continue
+                at = (index, name.start)
+                self._names.append((at, name, tuple(fold(part) for part in name.text.split())))
+                if name.role:
+                    self._roles.append((at, name.role, self.person_named(name, at)))
+        return self._names
+
+    def _paragraph_runs(self, index: int) -> list[tuple[int, int, Name]]:
+        """(start, end, name) of the names in paragraph `index` (-2 the headline, -1 the standfirst)."""
+        if index not in self._runs:
+            text = {-2: self.document.headline, -1: self.document.standfirst}.get(index) or self.frames[index]
+            runs = self._runs[index] = []
+            for group in capitalised_groups(text):
+                for a, b, name in name_runs(group, text):
+                    if name is None:
+                        self._organization_words.add(group[a].bare)
+                    else:
+                        runs.append((group[a].start, group[b - 1].end, name))
+        return self._runs[index]
+
+    def _sentence_events(self, p: int, i: int) -> list[tuple[tuple[int, int], Person, str]]:
+        """Who sentence `i` of paragraph `p` is about: its opening subject, and names before a verb."""
+        if (p, i) in self._subjects:
+            return self._subjects[(p, i)]
+        events = self._subjects[(p, i)] = []
+        frame = self.frames[p]
+        start, end = self.sentences[p][i]
+        opening = frame[start:end]
+        cut = min((k for k in (opening.find(QUOTE), opening.find(QUOTE_ENDING)) if k >= 0), default=-1)
+        subject = attr.sentence_subject(opening[:cut] if cut >= 0 else opening, start)
+        if subject.kind != "none":
+            at = (p, subject.span[0])
+            if (who := self.person(subject, at)) is not None:
+                events.append((at, who, "subject"))
+        for run_start, run_end, name in self._paragraph_runs(p):
+            if start <= run_start < end and (event := self._run_event(p, frame, run_start, run_end, name)):
+                events.append(event)
+        events.sort(key=lambda e: e[0])
+        return events
+
+    def _run_event(self, p: int, frame: str, start: int, end: int, name: Name):
+        """A name followed by a verb inside a clause: "after Spanton smoked", "with Zinichev describing"."""
+        following = _NEXT_WORD.match(frame, end)
+        if following is None or following[1][0].isupper() or following[1] in NOT_VERBS:
+            return None
+        before = _PREVIOUS_WORD.search(frame, max(0, start - 30), start)
+        if before is not None and before[1].lower() in NOT_SUBJECT_AFTER:
+            return None
+        at = (p, name.start)
+        who = self.person_named(name, at)
+        speech = any(w in SPEECH_VERBS for w in frame[end : end + 40].split()[:3])
+        return (at, who, "speech" if speech else "subject") if who is not None else None
+
+    def person_named(self, name: Name, at: tuple[int, int]) -> Person | None:
+        who = self._person_named(name, at)
+        if who is not None and name.role and (pronoun := GENDERED.get(name.role.split()[-1])):
+            self.genders.setdefault(who, pronoun)
+        return who
+
+    def _person_named(self, name: Name, at: tuple[int, int]) -> Person | None:
+        known = self.gazetteer.lookup(name.text)
+        if known is not None:
+            return Person(known.entity.name, known.entity.key) if known.kind == "person" else None
+        if not name.single:
+            return Person(name.text, None)
+        word = fold(name.text.replace("’", "'"))
+        names = self._scan_names()
+        for where, full, parts in reversed(names):
+            if where < at and parts[-1] == word:
+                return self.person_named(full, where)
+        matching = {full.text: (where, full) for where, full, parts in names if where < at and word in parts}
+        if len(matching) == 1:
+            where, full = matching.popitem()[1]
+            return self.person_named(full, where)
+        if name.role and name.text not in self._organization_words:  # filled by _scan_names above
+            # "Prime Minister Abe" with no full name before: the one known person of that name, if any.
+            known_person = self.gazetteer.only_person_called(name.text)
+            return Person(known_person.name, known_person.key) if known_person else Person(name.text, None)
+        return None
+
+    def person(self, subject: attr.Subject, at: tuple[int, int]) -> Person | None:
+        if subject.kind == "name":
+            return self.person_named(subject.name, at)
+        if subject.kind == "pronoun":
+            who = self.last(at, pronoun=subject.role)
+            if who not in (None, UNKNOWN):
+                self.genders.setdefault(who, subject.role)
+            return who
+        if subject.kind == "role":
+            self._scan_names()
+            for where, role, person in reversed(self._roles):
+                if where < at and (role == subject.role or role.endswith(" " + subject.role)):
+                    return person
+            return UNKNOWN
+        return UNKNOWN if subject.kind == "unknown" else None
+
+    def last(self, at, paragraph: int | None = None, kinds=_ANYONE, pronoun: str = "") -> Person | None:
+        """Who was last in view before `at` (in `paragraph` only, if given), someone "he" or "she" can
+        refer to when `pronoun` is one of these: a person last called the other is passed over."""
+
+        def fits(who: Person) -> bool:
+            return not pronoun or self.genders.get(who, pronoun) == pronoun
+
+        quoted = next(
+            (
+                (where, who)
+                for where, who, kind in reversed(self.quote_events)
+                if where < at and kind in kinds and (paragraph is None or where[0] == paragraph) and fits(who)
+            ),
+            None,
+        )
+        paragraphs = range(min(at[0], len(self.sentences) - 1), -1, -1) if paragraph is None else [paragraph]
+        for p in paragraphs:
+            if p < 0 or p > at[0] or quoted is not None and quoted[0][0] > p:
+                break
+            for i in range(len(self.sentences[p]) - 1, -1, -1):
+                start, end = self.sentences[p][i]
+                if (p, start) >= at:
+                    continue
+                if quoted is not None and quoted[0] >= (p, end):
+                    return quoted[1]
+                found = [e for e in self._sentence_events(p, i) if e[0] < at and e[2] in kinds and fits(e[1])]
+                if found:
+                    where, who, _ = found[-1]
+                    return quoted[1] if quoted is not None and quoted[0] > where else who
+        return quoted[1] if quoted is not None else None
+
+    def note(self, at: tuple[int, int], who: Person | None) -> None:
+        if who is not None:
+            bisect.insort(self.quote_events, (at, who, "quote"), key=lambda e: e[0])

@@ -1,0 +1,76 @@
+"""The extractor on real articles: the Wikinews corpus in ../shared/corpus, when it is there."""
+
+import csv
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from articles.ingest import Gazetteer, extract, parse_document
+from articles.ingest.typography import comparable, fold
+
+ROOT = Path(__file__).resolve().parents[3]
+CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews-2019-h1.csv"
+GOLD = Path(__file__).with_name("corpus_gold.json")
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    if not CORPUS.exists():
+        pytest.skip(f"the Wikinews corpus is not at {CORPUS}")
+    with CORPUS.open(newline="", encoding="utf-8") as f:
+        return {row["url"]: row for row in csv.DictReader(f)}
+
+
+def read(row):
+    # As the loader writes a corpus row to a file: the title, a blank line, the text.
+    return parse_document(f"{row['title']}\n\n{row['text']}", source=row["url"], tz=dt.UTC)
+
+
+def test_every_corpus_article_parses_and_extracts(corpus):
+    gazetteer = Gazetteer()
+    for url, row in corpus.items():
+        document = read(row)
+        extraction = extract(document, gazetteer=gazetteer)
+
+        assert document.headline == row["title"].strip(), url
+        assert document.published_at.date().isoformat() == row["date"], url
+        assert document.paragraphs, url
+        assert all(q.text and q.speaker for q in extraction.quotes), url
+        assert all(q.text[0] not in '“"' for q in extraction.quotes), url
+
+
+def test_extraction_agrees_with_the_hand_checked_gold_set(corpus):
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
+    found = matched = right_speaker = expected = 0
+    misses = []
+    for article in gold:
+        row = corpus[article["url"]]
+        text = comparable(row["text"])
+        assert all(comparable(q["start"]) in text for q in article["quotes"]), (
+            "a gold quote is not in its article"
+        )
+        quotes = extract(read(row)).quotes
+        found += len(quotes)
+        expected += len(article["quotes"])
+        unclaimed = list(quotes)
+        for want in article["quotes"]:
+            start = comparable(want["start"])
+            hit = next((q for q in unclaimed if comparable(q.text).startswith(start)), None)
+            if hit is None:
+                misses.append(f"missed {want['start']!r} ({want['speaker']})")
+                continue
+            unclaimed.remove(hit)
+            matched += 1
+            if fold(hit.speaker).casefold() == fold(want["speaker"]).casefold():
+                right_speaker += 1
+            else:
+                misses.append(f"{want['start']!r}: {hit.speaker}, not {want['speaker']}")
+        misses += [f"extra {q.text[:40]!r} ({q.speaker})" for q in unclaimed]
+
+    precision, recall, speakers = matched / found, matched / expected, right_speaker / matched
+    report = f"precision {precision:.2f}, recall {recall:.2f}, speakers {speakers:.2f}: " + "; ".join(misses)
+    assert precision >= 0.90, report
+    assert recall >= 0.85, report
+    assert speakers >= 0.90, report

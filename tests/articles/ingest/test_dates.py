@@ -1,0 +1,115 @@
+import datetime as dt
+
+import pytest
+
+from articles.ingest.dates import parse_date_line, said_on
+from tests.articles.ingest.copies import HONG_KONG
+
+TUESDAY = dt.date(2018, 3, 27)
+
+
+@pytest.mark.parametrize(
+    ("words", "day"),
+    [
+        ("On Monday, she posted", dt.date(2018, 3, 26)),
+        ("he said on Tuesday", dt.date(2018, 3, 27)),
+        ("on Wednesday", dt.date(2018, 3, 21)),
+        ("Trump said Friday", dt.date(2018, 3, 23)),
+        ("last Tuesday", dt.date(2018, 3, 20)),
+        ("this past Sunday", dt.date(2018, 3, 25)),
+        ("on March 23 in Phnom Penh", dt.date(2018, 3, 23)),
+        ("on 23 March", dt.date(2018, 3, 23)),
+        ("on the 23rd of March", dt.date(2018, 3, 23)),
+        ("on December 30", dt.date(2017, 12, 30)),
+        ("on Jan. 5, 2016", dt.date(2016, 1, 5)),
+        ("yesterday", dt.date(2018, 3, 26)),
+        ("last night", dt.date(2018, 3, 26)),
+        ("today", dt.date(2018, 3, 27)),
+        ("this morning", dt.date(2018, 3, 27)),
+        ("last week", None),
+        ("earlier this month", None),
+        ("next Monday", None),
+        ("Tuesday's hearing", None),
+        ("they may 10 times", None),
+    ],
+)
+def test_day_said_is_counted_back_from_publication(words, day):
+    assert said_on(words, TUESDAY) == day
+
+
+def test_day_nearest_the_speech_verb_wins():
+    text = "After Friday's vote, on Monday she said"
+
+    assert said_on(text, TUESDAY, anchor=text.index("said")) == dt.date(2018, 3, 26)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["A weekday sale on Tuesday", "May 5", "Tuesday, 27 March", "PUBLISHED : soon", "27 March, 2018, 25:61"],
+)
+def test_lines_that_are_not_complete_dates_are_not_date_lines(line):
+    assert parse_date_line(line, HONG_KONG) is None
+
+
+def test_twelve_hour_clock_times_are_read():
+    assert parse_date_line("Tuesday, 27 March, 2018, 12:05am", HONG_KONG).when.hour == 0
+    assert parse_date_line("Tuesday, 27 March, 2018, 12:05pm", HONG_KONG).when.hour == 12
+    assert parse_date_line("27 March 2018 17:55", HONG_KONG).when.hour == 17
+
+
+def test_iso_dates_are_date_lines():
+    line = parse_date_line("Last updated: 2019-01-04 08:30", HONG_KONG)
+
+    assert line.label == "updated"
+    assert line.when == dt.datetime(2019, 1, 4, 8, 30, tzinfo=HONG_KONG)
+
+
+def test_numeric_offset_in_the_date_line_is_its_zone():
+    line = parse_date_line("Friday, September 6, 2019 14:00 GMT+2", HONG_KONG)
+
+    assert line.when.utcoffset() == dt.timedelta(hours=2)
+
+
+def test_quote_without_a_day_is_dated_by_the_publication_day_in_the_outlets_zone(read):
+    # 1am in Hong Kong is still the previous day in UTC.
+    extraction = read(
+        "Jane Doe said: “The water is rising faster than anyone expected.”",
+        published="PUBLISHED : Tuesday, 27 March, 2018, 1:00am",
+    )
+
+    assert extraction.quotes[0].said_on == dt.date(2018, 3, 27)
+
+
+def test_quote_dated_in_its_clause_takes_that_day(read):
+    extraction = read(
+        "Jane Doe told reporters on Monday: “The water is rising faster than anyone expected.”",
+        "On March 20, John Roe said: “We have sandbags for only three more days.”",
+        "“Nobody warned us about the dam,” Mary Major said yesterday.",
+        "Ann Minor said last week: “We asked for help and heard nothing back.”",
+    )
+
+    assert [q.said_on for q in extraction.quotes] == [
+        dt.date(2018, 3, 26),
+        dt.date(2018, 3, 20),
+        dt.date(2018, 3, 26),
+        dt.date(2018, 3, 27),
+    ]
+
+
+def test_quote_continuing_a_speaker_inherits_their_day(read):
+    extraction = read(
+        "On Monday, Jane Doe said: “The water is rising faster than anyone expected.”",
+        "“We need the army here by tonight, not next week.”",
+        "“The dam will hold for another day at most,” she added.",
+    )
+
+    assert [q.speaker for q in extraction.quotes] == ["Jane Doe"] * 3
+    assert [q.said_on for q in extraction.quotes] == [dt.date(2018, 3, 26)] * 3
+
+
+def test_a_day_in_the_subjects_own_description_does_not_date_the_quote(read):
+    extraction = read(
+        "Jane Doe, who was appointed on March 2, said: “The water is rising faster than anyone expected.”"
+    )
+
+    assert extraction.quotes[0].said_on == dt.date(2018, 3, 27)
