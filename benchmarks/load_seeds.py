@@ -8,6 +8,7 @@ excluding start-up and migration. Peak traced memory is printed for N and for 2N
 """
 
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -72,25 +73,36 @@ def timed(folder):
     return report.summary()["articles"], time.perf_counter() - began
 
 
-def peak_memory(folder):
+def peak_memory(count):
+    """Peak traced memory of one load of `count` new files, in a process and database of its own."""
+    run = subprocess.run(
+        [sys.executable, __file__, "--peak", str(count)], capture_output=True, text=True, check=True
+    )
+    return int(run.stdout.split()[-1])
+
+
+def measure_peak(count):
+    call_command("migrate", verbosity=0)
+    folder = write(WORK / "peak", count)
     tracemalloc.start()
     load_seeds([ROOT / "seeds" / "fixtures", folder])
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak
+    print(tracemalloc.get_traced_memory()[1])
 
 
 def main():
+    if sys.argv[1:2] == ["--peak"]:
+        return measure_peak(int(sys.argv[2]))
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     call_command("migrate", verbosity=0)
     first = write(WORK / "first", count)
     articles, elapsed = timed(first)
-    print(f"first load:   {articles['created']} new in {elapsed:.2f} s = {count / elapsed:,.0f} articles/s")
+    rate = f"{count / elapsed:,.0f} articles/s"
+    print(f"first load:   {articles['created']} new in {elapsed:.2f} s = {rate}")
     articles, elapsed = timed(first)
-    print(f"second load:  {articles['unchanged']} same in {elapsed:.2f} s= {count / elapsed:,.0f} articles/s")
-    # Memory is traced in runs of their own: tracing slows everything it watches.
-    small = peak_memory(write(WORK / "n", count, start=count))
-    large = peak_memory(write(WORK / "2n", 2 * count, start=2 * count))
+    rate = f"{count / elapsed:,.0f} articles/s"
+    print(f"second load:  {articles['unchanged']} unchanged in {elapsed:.2f} s = {rate}")
+    # Traced in fresh processes: tracing slows what it watches, and each size gets an empty database.
+    small, large = peak_memory(count), peak_memory(2 * count)
     print(
         f"peak memory:  {small / 2**20:.1f} MiB for {count} files, {large / 2**20:.1f} MiB for {2 * count} "
         f"({large / small:.2f}x)"

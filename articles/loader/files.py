@@ -1,5 +1,6 @@
 """Finding seed files and the metadata that goes with each raw copy."""
 
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,37 +38,66 @@ def display_path(path):
 
 
 def collect(paths):
-    """Split the given files and folders into fixture files and article copies, each sorted by path."""
-    fixtures, articles = [], []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
-        elif path.is_file():
-            files = [path]
-        else:
-            raise LoaderError(f"{given}: no such file or folder")
-        for file in files:
-            if file.suffix == FIXTURE_SUFFIX:
-                fixtures.append(file)
-            elif file.suffix == ARTICLE_SUFFIX:
-                articles.append(file)
-            elif path.is_file() and file.name != SOURCES_FILE:
-                raise LoaderError(
-                    f"{given}: not a seed file (expected a {ARTICLE_SUFFIX} article copy or a "
-                    f"{FIXTURE_SUFFIX} fixture)"
-                )
-    return _unique(fixtures), _unique(articles)
+    """The fixture files (a list, in order) and the article copies (walked lazily) under the given paths."""
+    given = []
+    for name in paths:
+        path = Path(name)
+        if not path.exists():
+            raise LoaderError(f"{name}: no such file or folder")
+        if path.is_file() and path.suffix not in (ARTICLE_SUFFIX, FIXTURE_SUFFIX):
+            raise LoaderError(
+                f"{name}: not a seed file "
+                f"(expected a {ARTICLE_SUFFIX} article copy or a {FIXTURE_SUFFIX} fixture)"
+            )
+        given.append(path)
+    given = _outermost(given)
+    fixtures = Files(given, FIXTURE_SUFFIX)
+    return list(fixtures), Files(given, ARTICLE_SUFFIX)
 
 
-def _unique(files):
-    seen, kept = set(), []
-    for file in files:
-        resolved = file.resolve()
-        if resolved not in seen:
-            seen.add(resolved)
-            kept.append(file)
-    return kept
+class Files:
+    """Files of one kind under the given paths, in sorted order, one at a time.
+
+    Walking lazily keeps the loader's memory flat however many copies a folder holds.
+    """
+
+    def __init__(self, paths, suffix):
+        self.paths = paths
+        self.suffix = suffix
+        self._count = None
+
+    def __iter__(self):
+        for path in self.paths:
+            for file in _walk(path):
+                if file.suffix == self.suffix:
+                    yield file
+
+    def __len__(self):
+        if self._count is None:
+            self._count = sum(1 for _ in self)
+        return self._count
+
+
+def _outermost(paths):
+    """The given paths, in order, less repeats and any that lie inside another given folder."""
+    real = [Path(os.path.realpath(path)) for path in paths]
+    roots, kept = [], set()
+    for index in sorted(range(len(paths)), key=lambda i: (len(real[i].parts), i)):
+        if not any(real[index].is_relative_to(root) for root in roots):
+            roots.append(real[index])
+            kept.add(index)
+    return [path for index, path in enumerate(paths) if index in kept]
+
+
+def _walk(path):
+    if path.is_file():
+        yield path
+        return
+    for root, folders, files in os.walk(path):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root, name)
 
 
 class Sources:

@@ -1,5 +1,6 @@
 """Writing parsed articles in batches: a handful of queries per batch, whatever its size."""
 
+import gc
 from collections import Counter
 from dataclasses import dataclass
 
@@ -8,11 +9,11 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.ingest import extract
 from articles.loader.people import name_key
 from articles.models import Article, Quote
 from people.models import Organization, Person
 
+NEEDS_PREP = {"DateField", "DateTimeField", "BooleanField"}
 ARTICLE_FIELDS = (
     "headline",
     "standfirst",
@@ -23,6 +24,35 @@ ARTICLE_FIELDS = (
     "source_url",
 )
 QUOTE_FIELDS = ("speaker_id", "said_on", "context", "position", "featured")
+QUOTE_VALUES = ("text", *QUOTE_FIELDS)
+
+
+def insert_rows(model, field_names, rows):
+    """INSERT many rows of plain values with executemany.
+
+    The loader's quotes and mention links need no ids back; building a model instance per row for
+    bulk_create cost more than the inserts themselves. Values still pass through each field's own
+    database preparation, so dates and booleans are stored as the ORM would store them.
+    """
+    if not rows:
+        return
+    fields = [model._meta.get_field(name) for name in field_names]
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        quote(model._meta.db_table),
+        ", ".join(quote(f.column) for f in fields),
+        ", ".join(["%s"] * len(fields)),
+    )
+    prepare = [
+        (lambda value, field=f: field.get_db_prep_save(value, connection))
+        if f.get_internal_type() in NEEDS_PREP
+        else None
+        for f in fields
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            sql, [tuple(p(v) if p else v for p, v in zip(prepare, row, strict=True)) for row in rows]
+        )
 
 
 @dataclass
@@ -44,8 +74,7 @@ class ArticleWriter:
         self.pending = []
         self.pending_people = {}
 
-    def add(self, source, document):
-        extraction = extract(document, self.directory.people, self.directory.organizations)
+    def add(self, source, document, extraction):
         self.pending.append((source, document, extraction))
         if len(self.pending) >= self.batch_size:
             self.flush()
@@ -71,6 +100,9 @@ class ArticleWriter:
                 self._update(existing[p.source.key], p)
         for p in prepared:
             self.report.article(p, self.directory)
+        # Model instances from the batch sit in reference cycles; collecting them here keeps memory
+        # flat on long runs instead of waiting for the next full collection.
+        gc.collect()
 
     def _create_speakers(self, batch):
         people = []
@@ -144,18 +176,21 @@ class ArticleWriter:
             for p, slug in zip(prepared, slugs, strict=True)
         ]
         Article.objects.bulk_create(articles)
-        Quote.objects.bulk_create(
-            Quote(article_id=a.pk, **q) for a, p in zip(articles, prepared, strict=True) for q in p.quotes
+        pairs = list(zip(articles, prepared, strict=True))
+        insert_rows(
+            Quote,
+            ("article", *QUOTE_VALUES),
+            [(a.pk, *map(q.get, QUOTE_VALUES)) for a, p in pairs for q in p.quotes],
         )
-        self._link(
+        insert_rows(
             Article.people.through,
-            "person_id",
-            [(a.pk, p.person_ids) for a, p in zip(articles, prepared, strict=True)],
+            ("article", "person"),
+            [(a.pk, pk) for a, p in pairs for pk in p.person_ids],
         )
-        self._link(
+        insert_rows(
             Article.organizations.through,
-            "organization_id",
-            [(a.pk, p.organization_ids) for a, p in zip(articles, prepared, strict=True)],
+            ("article", "organization"),
+            [(a.pk, pk) for a, p in pairs for pk in p.organization_ids],
         )
         for p in prepared:
             p.status = "created"
@@ -177,18 +212,6 @@ class ArticleWriter:
             taken.add(slug)
             slugs.append(slug)
         return slugs
-
-    @staticmethod
-    def _link(through, column, rows):
-        # Two integer columns per row: building a model instance for each costs more than the insert.
-        meta, quote = through._meta, connection.ops.quote_name
-        sql = (
-            f"INSERT INTO {quote(meta.db_table)} ({quote('article_id')}, {quote(column)}) VALUES (%s, %s)"
-        )
-        values = [(article_id, target) for article_id, targets in rows for target in targets]
-        if values:
-            with connection.cursor() as cursor:
-                cursor.executemany(sql, values)
 
     def _update(self, article, p):
         changed = [f for f in ARTICLE_FIELDS if getattr(article, f) != p.fields[f]]

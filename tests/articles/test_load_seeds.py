@@ -9,6 +9,8 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
+from articles.loader import LoaderError, load_seeds
+from articles.loader.extracting import PARALLEL_FROM
 from articles.models import Article, Quote
 from people.models import Affiliation, Alias, Organization, Person
 
@@ -212,3 +214,36 @@ def test_every_corpus_article_loads_in_one_run(tmp_path):
     out, _ = load(tmp_path)
     assert row_counts() == before
     assert "Nothing changed" in out
+
+
+def _many_copies(folder, count):
+    seed = (SEEDS / SEED_FILE).read_text(encoding="utf-8")
+    for n in range(count):
+        copy = seed.replace("refuses to talk", f"refuses to talk (part {n})", 1)
+        (folder / f"copy-{n:04d}.txt").write_text(copy, encoding="utf-8")
+
+
+def test_a_long_run_extracts_in_worker_processes_with_the_same_result(tmp_path):
+    shutil.copytree(SEEDS / "fixtures", tmp_path / "fixtures")
+    _many_copies(tmp_path, PARALLEL_FROM + 20)
+    report = load_seeds([tmp_path], workers=2)
+
+    assert report.summary()["articles"]["created"] == PARALLEL_FROM + 20
+    assert Quote.objects.count() == 4 * (PARALLEL_FROM + 20)
+    assert Quote.objects.filter(featured=True, speaker__slug="sam-rainsy").count() == PARALLEL_FROM + 20
+    last = Article.objects.get(headline__contains=f"(part {PARALLEL_FROM + 19})")
+    assert set(last.people.values_list("slug", flat=True)) == {
+        "hun-sen",
+        "sam-rainsy",
+        "kentaro-sonoura",
+        "shinzo-abe",
+        "taro-kono",
+    }
+
+
+def test_a_bad_file_late_in_a_long_run_rolls_back_everything(tmp_path):
+    _many_copies(tmp_path, PARALLEL_FROM + 20)
+    (tmp_path / "copy-0310.txt").write_bytes(b"Headline\n\nNo date here\n")
+    with pytest.raises(LoaderError, match="copy-0310.txt"):
+        load_seeds([tmp_path], workers=2)
+    assert row_counts() == (0,) * 8

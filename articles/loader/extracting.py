@@ -1,0 +1,61 @@
+"""Turning article copies into (source, document, extraction), in order, on every core for long runs."""
+
+import multiprocessing
+import os
+from itertools import batched
+
+from articles.ingest import batch
+from articles.ingest.gazetteer import Gazetteer
+from articles.loader.errors import LoaderError
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 300
+CHUNK = 200
+
+
+def extracted(paths, describe, directory, workers=None):
+    """Yield (source, document, extraction) for each path, in order.
+
+    With enough files the text work runs in worker processes while the caller writes to the
+    database; at most two chunks are in flight, so memory stays flat however many files there are.
+    """
+    workers = workers if workers is not None else default_workers()
+    if workers < 2 or len(paths) < PARALLEL_FROM:
+        gazetteer = Gazetteer(directory.people, directory.organizations)
+        for path in paths:
+            source = describe(path)
+            yield source, *_checked(source, batch.read_and_extract_with(source_job(source), gazetteer))
+        return
+    # fork: the workers need nothing but articles.ingest, already imported; the other start methods
+    # would re-import the caller's main module, which a script may not guard.
+    context = multiprocessing.get_context("fork")
+    initargs = (directory.people, directory.organizations)
+    with context.Pool(workers, initializer=batch.start, initargs=initargs) as pool:
+        chunks = (list(map(describe, chunk)) for chunk in batched(paths, CHUNK))
+        current = next(chunks, None)
+        pending = pool.map_async(batch.read_and_extract, map(source_job, current)) if current else None
+        while current:
+            following = next(chunks, None)
+            results = pending.get()
+            if following:
+                pending = pool.map_async(batch.read_and_extract, map(source_job, following))
+            for source, result in zip(current, results, strict=True):
+                yield source, *_checked(source, result)
+            current = following
+
+
+def default_workers():
+    return min(len(os.sched_getaffinity(0)), 4)
+
+
+def source_job(source):
+    return str(source.path), source.display, source.time_zone.key
+
+
+def _checked(source, result):
+    if result[0] == "error":
+        raise LoaderError(result[1])
+    _, document, extraction = result
+    if document.updated_at and document.updated_at < document.published_at:
+        raise LoaderError(f"{source.display}: the UPDATED time is earlier than the PUBLISHED time")
+    return document, extraction
