@@ -7,11 +7,35 @@ EDITORS = "Editors"
 REPORTERS = "Reporters"
 
 REPORTER_PERMISSIONS = {
-    "articles": ["add_article", "change_article", "view_article", "add_quote", "change_quote", "delete_quote",
-                 "view_quote", "add_byline", "change_byline", "delete_byline", "view_byline"],
-    "people": ["add_person", "change_person", "view_person", "add_alias", "change_alias", "delete_alias",
-               "view_alias", "add_affiliation", "change_affiliation", "delete_affiliation", "view_affiliation",
-               "add_organization", "change_organization", "view_organization"],
+    "articles": [
+        "add_article",
+        "change_article",
+        "view_article",
+        "add_quote",
+        "change_quote",
+        "delete_quote",
+        "view_quote",
+        "add_byline",
+        "change_byline",
+        "delete_byline",
+        "view_byline",
+    ],
+    "people": [
+        "add_person",
+        "change_person",
+        "view_person",
+        "add_alias",
+        "change_alias",
+        "delete_alias",
+        "view_alias",
+        "add_affiliation",
+        "change_affiliation",
+        "delete_affiliation",
+        "view_affiliation",
+        "add_organization",
+        "change_organization",
+        "view_organization",
+    ],
 }
 EDITOR_ONLY_PERMISSIONS = {
     "articles": ["publish_article", "delete_article"],
