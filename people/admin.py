@@ -1,10 +1,10 @@
 from django.contrib import admin
 from django.contrib.admin.utils import model_ngettext
 from django.db.models import Count
-from django.forms.models import BaseInlineFormSet
 from django.urls import reverse
 from django.utils.html import format_html
 
+from newsroom.forms import DistinctFormSet
 from newsroom.images import rendition_url
 from people.models import Affiliation, Alias, Organization, Person
 
@@ -23,20 +23,10 @@ def mark_reviewed(modeladmin, request, queryset):
     modeladmin.message_user(request, f"Marked {count} {model_ngettext(modeladmin.opts, count)} as reviewed.")
 
 
-class AliasFormSet(BaseInlineFormSet):
-    def clean(self):
-        super().clean()
-        # The database compares aliases case-insensitively; catch twins typed in one form.
-        seen = set()
-        for form in self.forms:
-            if self._should_delete_form(form) or not hasattr(form, "cleaned_data"):
-                continue
-            name = form.cleaned_data.get("name")
-            if not name:
-                continue
-            if name.lower() in seen:
-                form.add_error("name", f"“{name}” is listed twice.")
-            seen.add(name.lower())
+class AliasFormSet(DistinctFormSet):
+    distinct_field = "name"
+    # The database compares aliases case-insensitively.
+    comparable = staticmethod(str.lower)
 
 
 class AliasInline(admin.TabularInline):

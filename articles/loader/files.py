@@ -31,10 +31,12 @@ class Source:
 
 
 def display_path(path):
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
+    """The path as a person at the project's root would type it (no symlinks resolved: that costs a stat
+    per component, once per file)."""
+    if not path.is_absolute():
         return str(path)
+    relative = os.path.relpath(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def collect(paths):
