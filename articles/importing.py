@@ -87,20 +87,34 @@ def import_article(request, model_admin):
     form = ImportForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
-        try:
-            if "save" in request.POST:
-                load_document(form.source(), form.document)
-                article = Article.objects.get(source_key=form.source().key)
+        source = form.source()
+        existing = Article.objects.filter(source_key=source.key).first()
+        if existing and not model_admin.has_change_permission(request, existing):
+            # Re-importing a copy rewrites its article: not a way round the published-article lock.
+            form.add_error(None, f"This copy updates “{existing.headline}”, which you may not change.")
+        elif "save" in request.POST:
+            try:
+                load_document(source, form.document)
+            except LoaderError as error:
+                form.add_error(None, str(error))
+            else:
+                article = Article.objects.get(source_key=source.key)
                 messages.success(
                     request, f"Imported “{article.headline}” as {article.get_status_display().lower()}."
                 )
                 return redirect(reverse("admin:articles_article_change", args=[article.pk]))
-            report = load_document(form.source(), form.document, dry_run=True)
-        except LoaderError as error:
-            form.add_error(None, str(error))
-        if report is not None:
-            # The next submit saves what the editor reviewed: the text travels in the form, not the upload.
-            form = ImportForm(initial={**form.cleaned_data, "file": None})
+        else:
+            try:
+                report = load_document(source, form.document, dry_run=True)
+            except LoaderError as error:
+                form.add_error(None, str(error))
+            else:
+                # Saving sends back what the editor reviewed: the text travels in the form, not the upload.
+                form = ImportForm(initial={**form.cleaned_data, "file": None})
+    return _render(request, model_admin, form, report)
+
+
+def _render(request, model_admin, form, report):
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,

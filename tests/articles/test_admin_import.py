@@ -110,3 +110,18 @@ def test_visitors_who_are_not_staff_cannot_reach_the_import_page(client):
 
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_a_reporter_cannot_rewrite_a_published_article_by_importing_its_copy_again(
+    editor_client, reporter_client, known_people
+):
+    text = SEED.read_text(encoding="utf-8")
+    editor_client.post(IMPORT_URL, form(text=text, save="1"))
+    Article.objects.update(status=Article.Status.PUBLISHED)
+
+    edited = text.replace("There will be no negotiation", "There will never be negotiation")
+    response = reporter_client.post(IMPORT_URL, form(text=edited, save="1"))
+
+    assert response.status_code == 200
+    assert "which you may not change" in response.content.decode()
+    assert Quote.objects.filter(text__startswith="There will be no negotiation").exists()
