@@ -21,6 +21,9 @@ from articles.ingest.lexicon import (
     TIME_WORDS,
     word_set,
 )
+from articles.ingest.lexicon import (
+    PARTICLES as PARTICLES_OF_NAMES,
+)
 from articles.ingest.names import (
     NOT_ROLES,
     Name,
@@ -42,6 +45,9 @@ _CHAIN = re.compile(
 # ", and the mayor's office issued a statement calling it ...": a new clause with a subject of its own.
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=\S+\s+\S+)")
 _BY = re.compile(r"\s+by\s+(?P<np>[^,;:\ue000\ue001]+?)(?=\s+(?:as|of|that)\b|$)")
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?P<np>[^,;:\ue000\ue001]{1,60}?)\s+as\s+$")
+# "“...” — Go Myong-hyun, research fellow at the Asan Institute": a name after a dash, in the body.
+_DASH = re.compile(r"^\s*[—–]|^\s*--?\s")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,;:\ue000\ue001]+)", re.IGNORECASE)
 
 
@@ -150,6 +156,9 @@ def _subject_of(segment: list[Word], text: str, adjacent: bool, span: tuple[int,
     owner = _possessor(segment, text)
     if owner is not None:
         return Subject(owner.kind, owner.name, owner.role, span)
+    proxy = len(segment) > 2 and segment[0].lower in _ARTICLES and segment[1].lower in _PROXIES
+    if proxy and segment[2].text in ("for", "to", "of"):
+        return Subject("unknown", span=span)  # "a spokesman for Sadiq Khan": not Khan speaking
     name = find_name(segment)
     if name is not None:
         rest = [w for w in segment if w.start >= name.end and w.lower not in SUFFIXES]
@@ -171,6 +180,11 @@ def _subject_of(segment: list[Word], text: str, adjacent: bool, span: tuple[int,
     return NOBODY
 
 
+_ARTICLES = word_set("a an the one")
+_PROXIES = word_set(
+    "spokesman spokeswoman spokesperson lawyer lawyers attorney attorneys aide aides adviser advisor "
+    "representative agent counsel friend relative"
+)
 _EPITHET = re.compile(r"\d+-year-old|[A-Z][a-z]+(?:ian|an|ese|ish|i|man|woman)")
 _NAME_FOLLOWERS = frozenset(("of", "from", "at", "with", "in", "for"))
 _PREPOSITIONS_AFTER_HEAD = word_set("of from at with in for within on who whose")
@@ -210,8 +224,25 @@ def subject_before(text: str, offset: int = 0) -> Subject:
             if w.text in ("who", "which", "whose"):
                 last = last[:i]
                 break
+        if not last and len(segments) > 1 and segments[-1] and segments[-1][0].text == "who":
+            # "... a hat designed by Hervé Pierre, who later said": the one the clause is about.
+            return _antecedent(segments[-2], text)
         return _subject_of(last, text, adjacent=True)
     return _appositive(segments, text)
+
+
+def _antecedent(segment: list[Word], text: str) -> Subject:
+    """The name that ends a phrase, which a following "who" refers to."""
+    start = len(segment)
+    while start > len(segment) - 6 and (
+        is_name_word(segment[start - 1], False) or segment[start - 1].lower in PARTICLES_OF_NAMES
+    ):
+        start -= 1
+    trailing = segment[start:]
+    if not trailing or not _pure_name(trailing):
+        return NOBODY
+    subject = _subject_of(trailing, text, adjacent=False)
+    return subject if subject.kind == "name" else NOBODY
 
 
 def subject_after(text: str, offset: int = 0) -> Subject:
@@ -274,6 +305,8 @@ _FIRST_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
 
 def after_quotation(text: str) -> Attribution | None:
     """An attribution that follows the quotation in its clause: "..., he said", "..., said Smith"."""
+    if _DASH.match(text) and (credit := _dash_credit(text)) is not None:
+        return credit
     clause = text.lstrip(" ,—–-")
     lead = len(text) - len(clause)
     clause_words = words(clause, lead)
@@ -293,6 +326,16 @@ def after_quotation(text: str) -> Attribution | None:
     if according:
         return _according(according)
     return None
+
+
+def _dash_credit(text: str) -> Attribution | None:
+    """ "— Jane Smith" or "— Jane Smith, a professor at X": a name alone after the dash, perhaps a role."""
+    segments = _segments(text)
+    first = next((s for s in segments if s), None)
+    if first is None or not _pure_name(first) or _verbs(text):
+        return None
+    subject = _subject_of(first, text, adjacent=False)
+    return Attribution(subject, first[0].start) if subject.kind == "name" else None
 
 
 def before_quotation(sentence: str, clause_start: int) -> Attribution | None:
@@ -316,6 +359,9 @@ def before_quotation(sentence: str, clause_start: int) -> Attribution | None:
             return Attribution(subject, word.start)
         if not before or word.capitalised:
             return Attribution(subject_after(cleaned[word.end :], word.end), word.start)
+        if kind == "gerund" and (quoted := _QUOTED_AS.search(cleaned, 0, word.start)):
+            # "The agency quoted Kim as saying ...": the one quoted is the speaker.
+            return Attribution(subject_after(quoted["np"], quoted.start("np")), word.start)
         if kind == "gerund" or re.search(r"\b(?:and|but)$", before):
             if kind == "gerund" and not before.endswith(","):
                 last_comma = cleaned.rfind(",", 0, word.start) + 1

@@ -96,6 +96,7 @@ _LABEL = re.compile(
 _TOKEN = re.compile(
     r"""
     (?P<iso>\d{4}-\d{2}-\d{2})(?:[T\s](?P<isotime>\d{1,2}:\d{2}(?::\d{2})?))?
+  | (?P<numeric>\d{4}/\d{1,2}/\d{1,2}|\d{1,2}(?P<nsep>[/.])\d{1,2}(?P=nsep)\d{4})\b
   | (?P<time>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\b\.?)?
   | (?P<hour>\d{1,2})\s*(?P<hampm>[ap]\.?m\b\.?)
   | (?P<offset>(?:UTC|GMT)\s*[+−-]\s*\d{1,2}(?::?\d{2})?|[+−-]\d{2}:?\d{2}\b)
@@ -116,7 +117,96 @@ class DateLine:
 
 
 def parse_date_line(line: str, tz: dt.tzinfo) -> DateLine | None:
-    """A line that holds only a date (and perhaps a time, a zone and a PUBLISHED/UPDATED label), else None."""
+    """A line that holds only a date (and perhaps a time, a zone and a PUBLISHED/UPDATED label), else None.
+
+    Of a line that holds two ("PUBLISHED: ... | UPDATED: ..."), the first.
+    """
+    found = date_lines(line, tz)
+    return found[0] if found else None
+
+
+# Pieces of one printed line: "PUBLISHED: ... | UPDATED: ...", "June 3, 2019 / 2:05 PM / Updated 2 hours ago".
+_PIECE_MARKS = ("|", " / ", "•", "·")
+_PIECES = re.compile(r"\s*(?:\||\s/\s|•|·)\s*")
+_RELATIVE = re.compile(
+    r"^(?:(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*)?"
+    r"(?:(?:\d+|an?|one|a\s+few)\s+(?:sec|second|min|minute|hr|hour|day|week)s?\s+ago|just\s+now)$",
+    re.IGNORECASE,
+)
+# "By DAVID MARTOSKO For Dailymail.com", "By Jane Smith and John Doe, Reuters": a byline, not a sentence
+# ("By Monday, officials had ..."): after "By", only capitalised words and a few small ones.
+_BYLINE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten\s+by)\s+(?=[A-Z])")
+_BYLINE_WORD = re.compile(r"[^\s,;&|]+")
+_BYLINE_SMALL = frozenset(
+    [
+        "and",
+        "for",
+        "in",
+        "of",
+        "the",
+        "at",
+        "with",
+        "from",
+        "to",
+        "on",
+        "&",
+        "staff",
+        "senior",
+        "chief",
+        "political",
+        "foreign",
+        "us",
+        "uk",
+        "writer",
+        "reporter",
+        "correspondent",
+        "editor",
+        "contributor",
+    ]
+)
+
+
+def is_byline(line: str) -> bool:
+    """Whether a line is only a byline: "By Jane Smith", "By DAVID MARTOSKO, US POLITICAL EDITOR"."""
+    m = _BYLINE.match(line)
+    if m is None or len(line) > 120 or line.rstrip()[-1:] in ".!?:" and not line.rstrip().endswith(".com"):
+        return False
+    names = _BYLINE_WORD.findall(line[m.end() :])
+    return 0 < len(names) <= 16 and all(w[0].isupper() or w.lower() in _BYLINE_SMALL for w in names)
+
+
+def is_relative_time(line: str) -> bool:
+    """ "Updated 2 hours ago": a time the copy no longer holds, printed beside a date line."""
+    return _RELATIVE.match(line.strip()) is not None
+
+
+def date_lines(line: str, tz: dt.tzinfo) -> tuple[DateLine, ...]:
+    """The dates a line holds and nothing else; empty if it is not a date line.
+
+    Most lines hold one. Some outlets print two on one line ("PUBLISHED: 10:10 EST, 6 December 2012 |
+    UPDATED: 12:27 EST, 6 December 2012"), or a date and its time as pieces with a relative time
+    ("June 3, 2019 / 2:05 PM / Updated 2 hours ago", whose relative part is ignored).
+    """
+    if (single := _parse_labelled(line, tz)) is not None:
+        return (single,)
+    if len(line) > 200 or not any(mark in line for mark in _PIECE_MARKS):
+        return ()
+    pieces = [p for p in _PIECES.split(line.strip()) if p]
+    if len(pieces) < 2:
+        return ()
+    groups: list[str] = []
+    for piece in pieces:
+        if is_relative_time(piece) or is_byline(piece):
+            continue
+        if _LABEL.match(piece) or not groups:
+            groups.append(piece)
+        else:
+            groups[-1] += ", " + piece
+    found = tuple(_parse_labelled(group, tz) for group in groups)
+    return found if found and None not in found else ()
+
+
+def _parse_labelled(line: str, tz: dt.tzinfo) -> DateLine | None:
     text = line.strip()
     label = "published"
     if m := _LABEL.match(text):
@@ -137,6 +227,10 @@ def _parse_moment(text: str, tz: dt.tzinfo) -> dt.datetime | None:
             year, month, day = (int(part) for part in m["iso"].split("-"))
             if m["isotime"]:
                 clock = _clock(*m["isotime"].split(":")[:2], None)
+        elif m["numeric"]:
+            if year is not None or (found := _numeric(m["numeric"])) is None:
+                return None
+            year, month, day = found
         elif m["time"] or m["hour"]:
             if clock is not None:
                 return None
@@ -172,6 +266,19 @@ def _parse_moment(text: str, tz: dt.tzinfo) -> dt.datetime | None:
     return moment.replace(tzinfo=zone or tz)
 
 
+def _numeric(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of "2019/06/03", or of "25/12/2018" only where day and month cannot be swapped."""
+    parts = [int(p) for p in re.split(r"[/.]", text)]
+    if parts[0] > 31:
+        return parts[0], parts[1], parts[2]
+    a, b, year = parts
+    if a == b or a > 12 >= b:
+        return year, b, a
+    if b > 12 >= a:
+        return year, a, b
+    return None  # 06/03/2019: 6 March or June 3, the copy does not say
+
+
 def _clock(hour: str, minute: str | int, ampm: str | None) -> tuple[int, int] | bool:
     """(hour, minute) on a 24-hour clock, or False for a time no clock shows."""
     h, m = int(hour), int(minute)
@@ -194,7 +301,8 @@ _MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
 )
-# Month and weekday names only count capitalised: "may" and "march" are also verbs.
+# Month and weekday names only count capitalised: "may" and "march" are also verbs. "Today" and "Tonight"
+# count capitalised only opening a sentence: elsewhere they name programmes ("the BBC's Today programme").
 _SAID_ON = re.compile(
     rf"""
     \b(?:(?P<last>[Ll]ast|[Tt]his\s+past)\s+|(?P<coming>[Nn]ext|[Tt]his\s+coming)\s+|(?:[Oo]n|[Tt]his)\s+)?
@@ -202,7 +310,8 @@ _SAID_ON = re.compile(
   | \b(?P<month>{_MONTH_NAMES})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?
   | \b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})(?:,?\s+(?P<year2>\d{{4}}))?
   | \b(?P<yesterday>[Yy]esterday|[Ll]ast\s+night)\b
-  | \b(?P<today>[Tt]oday|[Tt]onight|[Tt]his\s+(?:morning|afternoon|evening))\b
+  | \b(?P<today>today|tonight|this\s+(?:morning|afternoon|evening)
+      |(?:^|(?<=[.!?\ue001]\s))(?:Today|Tonight|This\s+(?:morning|afternoon|evening)))\b
     """,
     re.VERBOSE,
 )

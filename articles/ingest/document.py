@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from articles.ingest.dates import parse_date_line
+from articles.ingest.dates import date_lines, is_byline, is_relative_time, parse_date_line
 from articles.ingest.errors import SeedFormatError
 from articles.ingest.typography import QUOTE_CHARS, UPPER, clean_line, comparable, drop_invisible
 
@@ -49,7 +49,14 @@ class _Block:
 
 
 def parse_document(raw: bytes | str, *, source: str, tz: dt.tzinfo) -> ParsedDocument:
-    """Read a raw copy; `tz` is the outlet's zone, for printed times that name no zone of their own."""
+    """Read a raw copy; `tz` is the outlet's zone, for printed times that name no zone of their own.
+
+    The date line may carry a PUBLISHED and an UPDATED time, on two lines or on one ("PUBLISHED: ... |
+    UPDATED: ..."). A copy that prints only an updated time ("Updated June 3, 2019 2:05pm ET") is
+    taken to have been published then, and its `updated_at` is None: the copy shows no later version
+    than the one it was first read in. Byline lines ("By Jane Smith") next to the date line are neither
+    standfirst nor body.
+    """
     lines = [clean_line(line) for line in _LINE_BREAK.split(drop_invisible(_decode(raw, source)))]
     blocks = _blocks(lines)
     if not blocks:
@@ -88,18 +95,30 @@ def _split_at_dates(source: str, blocks: list[_Block], tz: dt.tzinfo, after: int
         end = _read_dates(block, offset, tz, dates)
         body = [_Block(block.line + end, block.lines[end:])] if end < len(block.lines) else []
         body += blocks[index + 1 :]
-        while body and all(_is_date_line(line, tz) for line in body[0].lines):
+        while body and all(_is_date_line(line, tz) or _beside_date(line) for line in body[0].lines):
             _read_dates(body.pop(0), 0, tz, dates)
         if "published" not in dates:
-            expected = f"expected a PUBLISHED date line such as {DATE_LINE_EXAMPLES}"
-            raise SeedFormatError(source, dates["updated"][0], f"{expected} before the UPDATED line")
+            dates["published"] = dates.pop("updated")
+        standfirst = [b for b in (_without_bylines(b) for b in standfirst) if b.lines]
         return standfirst, dates, body
     where = blocks[0].line if blocks else after + 1
     raise SeedFormatError(source, where, f"expected a date line such as {DATE_LINE_EXAMPLES}; found none")
 
 
 def _is_date_line(line: str, tz: dt.tzinfo) -> bool:
-    return len(line) < 120 and parse_date_line(line, tz) is not None
+    return len(line) < 200 and bool(date_lines(line, tz))
+
+
+def _beside_date(line: str) -> bool:
+    """A byline or a relative time ("Updated 2 hours ago") printed with the date lines."""
+    return is_byline(line) or is_relative_time(line)
+
+
+def _without_bylines(block: _Block) -> _Block:
+    if not any(is_byline(line) for line in block.lines):
+        return block
+    kept = [(i, line) for i, line in enumerate(block.lines) if not is_byline(line)]
+    return _Block(block.line + (kept[0][0] if kept else 0), [line for _, line in kept])
 
 
 def _decode(raw: bytes | str, source: str) -> str:
@@ -131,10 +150,13 @@ def _blocks(lines: list[str]) -> list[_Block]:
 def _read_dates(block: _Block, offset: int, tz: dt.tzinfo, dates: dict) -> int:
     """Record the date lines of `block` from `offset` on; returns the offset of its first other line."""
     for i in range(offset, len(block.lines)):
-        found = parse_date_line(block.lines[i], tz)
-        if found is None:
+        found = date_lines(block.lines[i], tz)
+        if not found:
+            if _beside_date(block.lines[i]):
+                continue
             return i
-        dates.setdefault(found.label, (block.line + i, found.when))
+        for line in found:
+            dates.setdefault(line.label, (block.line + i, line.when))
     return len(block.lines)
 
 

@@ -75,7 +75,7 @@ class Gazetteer:
         parts = name.replace("’", "'").split()
         if found := self._forms.get(" ".join(parts)):
             return found
-        for start in range(1, len(parts) - 1):
+        for start in range(max(1, len(parts) - 8), len(parts) - 1):  # no name has more words
             found = self._forms.get(" ".join(parts[start:]))
             if found is not None and found.kind == "person":
                 return found

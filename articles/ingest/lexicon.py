@@ -15,27 +15,27 @@ ABBREVIATIONS = "|".join(w.capitalize() for w in ABBREVIATION_LIST.split())
 # Words that stand before a name as a title or a role: "Foreign Minister", "Dr.", "spokesman", "wife".
 ROLES = word_set(
     """
-    mr mrs ms miss mx dr prof professor sir dame lord lady sen senator rep representative congressman
-    congresswoman congressmember gov governor lt lieutenant gen general col colonel capt captain sgt sergeant
-    maj major adm admiral cmdr commander commandant cpl corporal officer detective det inspector insp
-    superintendent supt constable chief deputy assistant associate acting interim former ex vice president
-    premier prime minister secretary chancellor mayor judge justice magistrate attorney prosecutor solicitor
-    barrister counsel king queen prince princess emperor empress duke duchess sheikh sheik emir sultan crown
-    pope cardinal archbishop bishop reverend rev father fr pastor rabbi imam ayatollah chairman chairwoman
-    chairperson chair director ceo cfo coo cto founder co-founder executive commissioner ambassador envoy
-    consul spokesman spokeswoman spokesperson speaker leader whip treasurer councillor councilor councilman
-    councilwoman alderman assemblyman assemblywoman assemblymember legislator lawmaker mp mep mla msp
-    delegate marshal fellow head dean provost rector principal coach manager skipper co-author author
-    researcher scientist scholar lecturer economist analyst expert official officials adviser advisor
-    aide agent editor reporter correspondent journalist photographer producer actor actress singer
-    musician artist designer writer novelist poet architect engineer doctor surgeon physician
-    nurse lawyer activist campaigner organiser organizer volunteer student teacher biologist ecologist
-    physicist chemist geologist oceanographer astronomer historian archaeologist sociologist psychologist
-    epidemiologist virologist co-chairman co-chair resident eyewitness witness survivor victim
-    owner driver pilot wife husband son daughter mother brother sister aunt uncle grandson
-    granddaughter grandmother grandfather widow widower partner friend neighbour neighbor colleague
-    candidate nominee challenger incumbent republican democrat democratic labour conservative
-    liberal independent senior junior
+    mr mrs ms miss mx madam mdm dr prof professor sir dame lord lady cllr sen senator rep representative
+    congressman congresswoman congressmember gov governor lt lieutenant gen general col colonel capt
+    captain sgt sergeant maj major adm admiral cmdr commander commandant cpl corporal officer detective
+    det inspector insp superintendent supt constable chief deputy assistant associate acting interim
+    former ex vice president premier prime minister taoiseach tanaiste secretary chancellor mayor judge
+    justice magistrate attorney prosecutor solicitor barrister counsel king queen prince princess emperor
+    empress duke duchess sheikh sheik emir sultan crown pope cardinal archbishop bishop reverend rev
+    father fr pastor rabbi imam ayatollah chairman chairwoman chairperson chair director ceo cfo coo cto
+    founder co-founder executive commissioner ambassador envoy consul spokesman spokeswoman spokesperson
+    speaker leader whip treasurer councillor councilor councilman councilwoman alderman assemblyman
+    assemblywoman assemblymember legislator lawmaker mp mep mla msp delegate marshal fellow head dean
+    provost rector principal coach manager skipper co-author author researcher scientist scholar lecturer
+    economist analyst expert official officials adviser advisor aide agent editor reporter correspondent
+    journalist photographer producer actor actress singer musician artist designer writer novelist poet
+    architect engineer doctor surgeon physician nurse lawyer activist campaigner organiser organizer
+    volunteer student teacher biologist ecologist physicist chemist geologist oceanographer astronomer
+    historian archaeologist sociologist psychologist epidemiologist virologist co-chairman co-chair
+    resident eyewitness witness survivor victim owner driver pilot wife husband son daughter mother
+    brother sister aunt uncle grandson granddaughter grandmother grandfather widow widower partner friend
+    neighbour neighbor colleague candidate nominee challenger incumbent republican democrat democratic
+    labour conservative liberal independent senior junior
     """
 )
 SUFFIXES = word_set("jr jr. sr sr. ii iii iv qc kc mp mep phd md")
@@ -88,6 +88,8 @@ ROLE_NAMES = {
     "adm": "admiral",
     "rev": "reverend",
     "fr": "father",
+    "cllr": "councillor",
+    "mdm": "madam",
 }
 
 
@@ -109,7 +111,7 @@ SPEECH_VERBS = _forms(
     add adds added adding
     explain explains explained explaining
     state states stated stating
-    write writes wrote writing
+    write writes wrote writing written
     ask asks asked asking
     note notes noted noting
     warn warns warned warning
@@ -251,8 +253,8 @@ GENDERED = dict.fromkeys(
     "he",
 ) | dict.fromkeys(
     word_set(
-        "mrs ms miss dame lady queen princess mother wife daughter sister aunt chairwoman spokeswoman "
-        "congresswoman assemblywoman councilwoman grandmother widow duchess empress actress"
+        "mrs ms miss madam mdm dame lady queen princess mother wife daughter sister aunt chairwoman "
+        "spokeswoman congresswoman assemblywoman councilwoman grandmother widow duchess empress actress"
     ),
     "she",
 )

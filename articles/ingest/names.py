@@ -91,8 +91,8 @@ def _runs(part: Sequence[Word]) -> list[tuple[int, int]]:
     """Index ranges of runs of name words; particles join two name words; possessives end a run."""
     runs, start = [], None
     for i, word in enumerate(part):
-        joining = start is not None and word.lower in PARTICLES and i + 1 < len(part)
-        if is_name_word(word, start is None) or joining and is_name_word(part[i + 1], False):
+        joining = start is not None and word.lower in PARTICLES and _particles_then_name(part, i + 1)
+        if is_name_word(word, start is None) or joining:
             if start is None:
                 start = i
             if word.possessive:
@@ -104,6 +104,13 @@ def _runs(part: Sequence[Word]) -> list[tuple[int, int]]:
     if start is not None:
         runs.append((start, len(part), False))
     return [(a, b) for a, b, possessive in runs if not possessive]
+
+
+def _particles_then_name(part: Sequence[Word], i: int) -> bool:
+    """Whether part[i:] goes on to a name word, past further particles: "von [der] Leyen"."""
+    while i < len(part) and part[i].lower in PARTICLES and not part[i].capitalised:
+        i += 1
+    return i < len(part) and is_name_word(part[i], False)
 
 
 _PREPOSITIONS = word_set(
@@ -223,6 +230,10 @@ def name_runs(group: Sequence[Word], text: str = "") -> list[tuple[int, int, Nam
             found.append((a, b, None))
             continue
         role = " ".join(ROLE_NAMES.get(w.lower, w.lower) for w in run[: cut + 1])
+        title = _TITLE_OF.search(text, max(0, rest[0].start - 30), rest[0].start) if len(rest) > 2 else None
+        if title and title[1].lower() in ROLES:
+            # "Secretary of State Mike Pompeo": the words after "of" end the title.
+            rest = rest[-3:] if rest[-2].text.endswith(".") else rest[-2:]
         before = None
         if text and not role:
             before = _ROLE_BEFORE.search(text, max(0, run[0].start - 40), run[0].start)
@@ -233,3 +244,6 @@ def name_runs(group: Sequence[Word], text: str = "") -> list[tuple[int, int, Nam
 
 
 _ROLE_BEFORE = re.compile(r"((?:[a-z][a-z-]* ){1,2})$")
+_TITLE_OF = re.compile(r"\b([A-Za-z]+) (?:of|for|to) $")
+# Words of a role that say what kind of holder, not what is held: "a former diplomat" is no title.
+MODIFIERS = word_set("former ex acting interim senior junior then late deputy assistant associate vice")

@@ -173,7 +173,7 @@ class _Reader:
             return
         found, where_p, where_frame, where_sentence, base = result
         at = (where_p, base + found.subject.span[0])
-        q.speaker = self.speakers.person(found.subject, at)
+        q.speaker = self.speakers.person(found.subject, at, q.marks[0])
         self.speakers.note(at, q.speaker)
         self._clause_facts(q, found, where_frame, where_sentence, base)
 

@@ -10,7 +10,7 @@ from articles.ingest import attribution as attr
 from articles.ingest.document import ParsedDocument
 from articles.ingest.gazetteer import Gazetteer
 from articles.ingest.lexicon import GENDERED, NOT_SUBJECT_AFTER, NOT_VERBS, SPEECH_VERBS
-from articles.ingest.names import Name, capitalised_groups, name_runs
+from articles.ingest.names import MODIFIERS, Name, capitalised_groups, name_runs
 from articles.ingest.sentences import QUOTE, QUOTE_ENDING
 from articles.ingest.typography import fold
 
@@ -25,6 +25,15 @@ UNKNOWN = Person("", None)  # someone the text does not name ("one of the victim
 _ANYONE = ("quote", "speech", "subject")
 _NEXT_WORD = re.compile(r"[ ]+([^\W\d_][\w'’-]*)")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’-]*)[ ]+$")
+
+
+def _last_quote(frame: str, end: int) -> int:
+    """Offset of the last quotation before `end` in a paragraph, or -1."""
+    return max(frame.rfind(QUOTE, 0, end), frame.rfind(QUOTE_ENDING, 0, end))
+
+
+def _modifier_only(role: str) -> bool:
+    return all(word in MODIFIERS or word in ("a", "an", "the", "his", "her") for word in role.split())
 
 
 class Speakers:
@@ -115,28 +124,47 @@ class Speakers:
         known = self.gazetteer.lookup(name.text)
         if known is not None:
             return Person(known.entity.name, known.entity.key) if known.kind == "person" else None
+        if not name.single and not name.text[0].islower():
+            return Person(name.text, None)
+        # A surname ("Trump", "von der Leyen") is the first person named in full with it: the one the
+        # story is about, as "Trump" after "Donald Trump ... First Lady Melania Trump". The body's
+        # spelling comes before the headline's, which may drop accents ("Jaroslaw Kaczynski").
+        tail = tuple(fold(part) for part in name.text.replace("’", "'").split())
+        word = tail[-1]
+        names = self._scan_names()
+        for where, full, parts in sorted(names, key=lambda entry: (entry[0][0] < 0, entry[0])):
+            if where < at and parts[-len(tail) :] == tail and len(parts) > len(tail):
+                return self.person_named(full, where)
         if not name.single:
             return Person(name.text, None)
-        word = fold(name.text.replace("’", "'"))
-        names = self._scan_names()
-        for where, full, parts in reversed(names):
-            if where < at and parts[-1] == word:
-                return self.person_named(full, where)
         matching = {full.text: (where, full) for where, full, parts in names if where < at and word in parts}
         if len(matching) == 1:
             where, full = matching.popitem()[1]
             return self.person_named(full, where)
-        if name.role and name.text not in self._organization_words:  # filled by _scan_names above
+        if (
+            name.role and name.text not in self._organization_words and not _modifier_only(name.role)
+        ):  # filled by _scan_names above
             # "Prime Minister Abe" with no full name before: the one known person of that name, if any.
             known_person = self.gazetteer.only_person_called(name.text)
             return Person(known_person.name, known_person.key) if known_person else Person(name.text, None)
         return None
 
-    def person(self, subject: attr.Subject, at: tuple[int, int]) -> Person | None:
+    def person(
+        self, subject: attr.Subject, at: tuple[int, int], quote: tuple[int, int] | None = None
+    ) -> Person | None:
+        """Who `subject` at `at` is; `quote` is where the quotation it attributes stands."""
         if subject.kind == "name":
             return self.person_named(subject.name, at)
         if subject.kind == "pronoun":
             who = self.last(at, pronoun=subject.role)
+            if who is None or who == UNKNOWN:
+                # Nobody, or someone unnamed further back than a name in this very paragraph.
+                after = max(
+                    (w for w, person, _ in self.quote_events if person == UNKNOWN and w < at), default=None
+                )
+                if who is None or after is not None:
+                    quote = min(at, quote or at)
+                    who = self._last_named(at, subject.role, after if who is not None else None, quote) or who
             if who not in (None, UNKNOWN):
                 self.genders.setdefault(who, subject.role)
             return who
@@ -147,6 +175,26 @@ class Speakers:
                     return person
             return UNKNOWN
         return UNKNOWN if subject.kind == "unknown" else None
+
+    def _last_named(
+        self, at: tuple[int, int], pronoun: str, after: tuple[int, int] | None, quote: tuple[int, int]
+    ) -> Person | None:
+        """The person last named in full in this paragraph or the one before, for a "she" that no
+        subject explains: "Among them was retired teacher Margaret Holt. “...,” she said"."""
+        for p in (at[0], at[0] - 1):
+            if p < 0:
+                break
+            for start, _, name in reversed(self._paragraph_runs(p)):
+                if (p, start) >= at or name.single:
+                    continue
+                if after is not None and (p, start) <= max(
+                    after, (quote[0], _last_quote(self.frames[quote[0]], quote[1]))
+                ):
+                    return None
+                who = self.person_named(name, (p, start))
+                if who is not None and self.genders.get(who, pronoun) == pronoun:
+                    return who
+        return None
 
     def last(self, at, paragraph: int | None = None, kinds=_ANYONE, pronoun: str = "") -> Person | None:
         """Who was last in view before `at` (in `paragraph` only, if given), someone "he" or "she" can

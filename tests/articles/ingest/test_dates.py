@@ -1,8 +1,9 @@
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from articles.ingest.dates import parse_date_line, said_on
+from articles.ingest.dates import date_lines, parse_date_line, said_on
 from tests.articles.ingest.copies import HONG_KONG
 
 TUESDAY = dt.date(2018, 3, 27)
@@ -113,3 +114,101 @@ def test_a_day_in_the_subjects_own_description_does_not_date_the_quote(read):
     )
 
     assert extraction.quotes[0].said_on == dt.date(2018, 3, 27)
+
+
+NEW_YORK = ZoneInfo("America/New_York")
+BST = dt.timezone(dt.timedelta(hours=1))
+EDT = dt.timezone(dt.timedelta(hours=-4))
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "when"),
+    [
+        ("Published 3 June 2019", "published", dt.datetime(2019, 6, 3, tzinfo=HONG_KONG)),
+        ("Published: Mon 3 Jun 2019 14.05 BST", "published", dt.datetime(2019, 6, 3, 14, 5, tzinfo=BST)),
+        ("Mon 3 Jun 2019 14.05 BST", "published", dt.datetime(2019, 6, 3, 14, 5, tzinfo=BST)),
+        ("3 June 2019", "published", dt.datetime(2019, 6, 3, tzinfo=HONG_KONG)),
+        ("2019-06-03T14:05:00+01:00", "published", dt.datetime(2019, 6, 3, 14, 5, tzinfo=BST)),
+        ("Jun 3, 2019, 2:05 PM", "published", dt.datetime(2019, 6, 3, 14, 5, tzinfo=HONG_KONG)),
+        ("June 3, 2019 at 2:05 p.m. EDT", "published", dt.datetime(2019, 6, 3, 14, 5, tzinfo=EDT)),
+        ("Posted: June 3, 2019 2:05 PM ET", "published", dt.datetime(2019, 6, 3, 14, 5, tzinfo=NEW_YORK)),
+        (
+            "First published on Mon 3 Jun 2019 14.05 BST",
+            "published",
+            dt.datetime(2019, 6, 3, 14, 5, tzinfo=BST),
+        ),
+        ("Updated June 3, 2019 2:05pm ET", "updated", dt.datetime(2019, 6, 3, 14, 5, tzinfo=NEW_YORK)),
+        ("Last updated: 3 June 2019 14:05 HKT", "updated", dt.datetime(2019, 6, 3, 14, 5, tzinfo=HONG_KONG)),
+        (
+            "Last updated at 3:15 PM on 6th December 2012",
+            "updated",
+            dt.datetime(2012, 12, 6, 15, 15, tzinfo=HONG_KONG),
+        ),
+        (
+            "June 3, 2019 / 2:05 PM / Updated 2 hours ago",
+            "published",
+            dt.datetime(2019, 6, 3, 14, 5, tzinfo=HONG_KONG),
+        ),
+        ("3 June 2019 • 2:05pm", "published", dt.datetime(2019, 6, 3, 14, 5, tzinfo=HONG_KONG)),
+        ("25/12/2018 09:30", "published", dt.datetime(2018, 12, 25, 9, 30, tzinfo=HONG_KONG)),
+        ("2019/06/03", "published", dt.datetime(2019, 6, 3, tzinfo=HONG_KONG)),
+    ],
+)
+def test_date_lines_of_other_outlets_are_read(line, label, when):
+    found = parse_date_line(line, HONG_KONG)
+
+    assert (found.label, found.when) == (label, when)
+    assert found.when.utcoffset() == when.utcoffset()
+
+
+@pytest.mark.parametrize(
+    ("zone", "summer", "winter"),
+    [("ET", -4, -5), ("CT", -5, -6), ("MT", -6, -7), ("PT", -7, -8)],
+)
+def test_generic_us_zones_follow_daylight_saving_for_the_date(zone, summer, winter):
+    june = parse_date_line(f"June 3, 2019 2:05 PM {zone}", HONG_KONG).when
+    december = parse_date_line(f"December 3, 2019 2:05 PM {zone}", HONG_KONG).when
+
+    assert june.utcoffset() == dt.timedelta(hours=summer)
+    assert december.utcoffset() == dt.timedelta(hours=winter)
+
+
+@pytest.mark.parametrize(
+    ("zone", "offset"),
+    [("SGT", 8), ("HKT", 8), ("AEST", 10), ("IST", 5.5), ("GMT+8", 8), ("+0800", 8), ("UTC", 0)],
+)
+def test_zones_and_offsets_printed_in_the_line(zone, offset):
+    when = parse_date_line(f"3 June 2019 14:05 {zone}", dt.UTC).when
+
+    assert when.utcoffset() == dt.timedelta(hours=offset)
+
+
+def test_a_line_holding_published_and_updated_times_gives_both():
+    line = "PUBLISHED: 10:10 EST, 6 December 2012 | UPDATED: 12:27 EST, 6 December 2012"
+
+    found = date_lines(line, HONG_KONG)
+
+    assert [d.label for d in found] == ["published", "updated"]
+    assert [d.when.hour for d in found] == [10, 12]
+    assert found[0].when.utcoffset() == dt.timedelta(hours=-5)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "06/03/2019",  # 6 March or June 3
+        "03.06.2019 14:05",
+        "Updated 2 hours ago",
+        "By Monday, officials had left | the city",
+        "Sport | Football",
+    ],
+)
+def test_ambiguous_or_relative_dates_are_not_date_lines(line):
+    assert parse_date_line(line, HONG_KONG) is None
+
+
+def test_today_naming_a_programme_does_not_date_a_quote():
+    text = "Smith told the BBC's Today programme on Monday"
+
+    assert said_on(text, TUESDAY, anchor=text.index("told")) == dt.date(2018, 3, 26)
+    assert said_on("Today, she said", TUESDAY) == TUESDAY

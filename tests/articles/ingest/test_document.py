@@ -227,12 +227,13 @@ def test_copy_that_opens_with_its_date_line_has_no_headline():
     assert "expected a headline" in error.value.message
 
 
-def test_updated_line_alone_is_not_a_publication_date():
-    with pytest.raises(SeedFormatError) as error:
-        parse("Headline\n\nUPDATED : Tuesday, 27 March, 2018, 5:55pm\n\nBody.")
+def test_updated_line_alone_is_the_publication_time():
+    # Outlets that print only "Updated ..." give no other time; updated_at stays None.
+    document = parse("Headline\n\nUPDATED : Tuesday, 27 March, 2018, 5:55pm\n\nBody.")
 
-    assert error.value.line == 3
-    assert "PUBLISHED" in error.value.message
+    assert document.published_at == dt.datetime(2018, 3, 27, 17, 55, tzinfo=HONG_KONG)
+    assert document.updated_at is None
+    assert document.paragraphs == ("Body.",)
 
 
 def test_error_without_a_line_reads_as_source_and_message():
@@ -240,3 +241,63 @@ def test_error_without_a_line_reads_as_source_and_message():
 
     assert str(error) == "copy.txt: expected something"
     assert isinstance(error, ValueError)
+
+
+def test_daily_mail_date_line_with_published_and_updated_on_one_line():
+    document = parse(
+        "Headline\n\nA standfirst bullet\n\nBy DAVID MARTOSKO, US POLITICAL EDITOR FOR DAILYMAIL.COM\n\n"
+        "PUBLISHED: 10:10 EST, 6 December 2012 | UPDATED: 12:27 EST, 6 December 2012\n\nBody."
+    )
+
+    est = dt.timezone(dt.timedelta(hours=-5))
+    assert document.published_at == dt.datetime(2012, 12, 6, 10, 10, tzinfo=est)
+    assert document.updated_at == dt.datetime(2012, 12, 6, 12, 27, tzinfo=est)
+    assert document.standfirst == "A standfirst bullet"
+    assert document.paragraphs == ("Body.",)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    ["By DAVID MARTOSKO", "By John Smith For Dailymail.com", "By Jane Smith and John Doe, Reuters"],
+)
+def test_byline_lines_before_or_after_the_date_line_are_neither_standfirst_nor_body(byline):
+    before = parse(f"Headline\n\n{byline}\n\nJune 3, 2019 / 2:05 PM / Updated 2 hours ago\n\nBody.", tz=UTC)
+    after = parse(f"Headline\n\nPublished 3 June 2019\n{byline}\n\nBody.", tz=UTC)
+
+    for document in (before, after):
+        assert document.standfirst == ""
+        assert document.paragraphs == ("Body.",)
+    assert before.published_at == dt.datetime(2019, 6, 3, 14, 5, tzinfo=UTC)
+
+
+def test_a_body_opening_with_by_is_not_a_byline():
+    document = parse("Headline\n\n3 June 2019\n\nBy Monday, the river had burst its banks.", tz=UTC)
+
+    assert document.paragraphs == ("By Monday, the river had burst its banks.",)
+
+
+def test_date_line_after_an_image_caption_leaves_the_caption_in_the_standfirst():
+    document = parse(
+        "Headline\n\nResidents at a care home in Salford. Photograph: Christopher Thomond\n\n"
+        "Published: Mon 3 Jun 2019 14.05 BST\n\nBody.",
+        tz=ZoneInfo("Europe/London"),
+    )
+
+    assert document.standfirst.startswith("Residents at a care home")
+    assert document.published_at.utcoffset() == dt.timedelta(hours=1)
+
+
+@pytest.mark.parametrize("line", ["Updated June 3, 2019 2:05pm ET", "Last updated: June 3, 2019 14:05 EDT"])
+def test_a_copy_with_only_an_updated_line_was_published_then(line):
+    document = parse(f"Headline\n\n{line}\n\nBody.", tz=UTC)
+
+    assert document.published_at == dt.datetime(2019, 6, 3, 14, 5, tzinfo=ZoneInfo("America/New_York"))
+    assert document.updated_at is None
+
+
+def test_copy_whose_only_date_is_ambiguous_names_the_line_where_the_body_began():
+    with pytest.raises(SeedFormatError) as error:
+        parse("A headline\n\n06/03/2019\n\nBody.")
+
+    assert error.value.line == 3
+    assert "expected a date line" in error.value.message
