@@ -2,7 +2,8 @@
 
 import multiprocessing
 import os
-from itertools import batched
+from collections import deque
+from itertools import islice
 
 from articles.ingest import batch
 from articles.ingest.gazetteer import Gazetteer
@@ -11,13 +12,16 @@ from articles.loader.errors import LoaderError
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 300
 CHUNK = 200
+# Chunks handed to the workers beyond the one being written: enough to keep them busy, few enough
+# that memory stays flat.
+AHEAD = 2
 
 
 def extracted(paths, describe, directory, workers=None):
     """Yield (source, document, extraction) for each path, in order.
 
     With enough files the text work runs in worker processes while the caller writes to the
-    database; at most two chunks are in flight, so memory stays flat however many files there are.
+    database; at most AHEAD + 1 chunks are in flight, so memory stays flat however many files there are.
     """
     workers = workers if workers is not None else default_workers()
     if workers < 2 or len(paths) < PARALLEL_FROM:
@@ -31,17 +35,28 @@ def extracted(paths, describe, directory, workers=None):
     context = multiprocessing.get_context("fork")
     initargs = (directory.people, directory.organizations)
     with context.Pool(workers, initializer=batch.start, initargs=initargs) as pool:
-        chunks = (list(map(describe, chunk)) for chunk in batched(paths, CHUNK))
-        current = next(chunks, None)
-        pending = pool.map_async(batch.read_and_extract, map(source_job, current)) if current else None
-        while current:
-            following = next(chunks, None)
-            results = pending.get()
-            if following:
-                pending = pool.map_async(batch.read_and_extract, map(source_job, following))
-            for source, result in zip(current, results, strict=True):
-                yield source, *_checked(source, result)
-            current = following
+        in_flight = deque()
+        for chunk in _chunks(paths):
+            sources = list(map(describe, chunk))
+            in_flight.append((sources, pool.map_async(batch.read_and_extract, map(source_job, sources))))
+            if len(in_flight) > AHEAD:
+                yield from _results(*in_flight.popleft())
+        while in_flight:
+            yield from _results(*in_flight.popleft())
+
+
+def _chunks(paths):
+    """Small chunks first, so the writer starts while the workers warm up; CHUNK-sized after that."""
+    iterator = iter(paths)
+    size = CHUNK // 8
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+        size = min(size * 2, CHUNK)
+
+
+def _results(sources, pending):
+    for source, result in zip(sources, pending.get(), strict=True):
+        yield source, *_checked(source, result)
 
 
 def default_workers():

@@ -1,17 +1,16 @@
 """Writing parsed articles in batches: a handful of queries per batch, whatever its size."""
 
 import gc
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.loader.people import name_key
 from articles.models import Article, Quote
-from people.models import Organization, Person
+from people.models import Person
 
 NEEDS_PREP = {"DateField", "DateTimeField", "BooleanField"}
 ARTICLE_FIELDS = (
@@ -85,19 +84,11 @@ class ArticleWriter:
             return
         self._create_speakers(batch)
         prepared = [self._prepare(*item) for item in batch]
-        existing = {
-            a.source_key: a
-            for a in Article.objects.filter(source_key__in=[p.source.key for p in prepared]).prefetch_related(
-                "quotes",
-                Prefetch("people", queryset=Person.objects.only("pk")),
-                Prefetch("organizations", queryset=Organization.objects.only("pk")),
-            )
-        }
-        created = [p for p in prepared if p.source.key not in existing]
-        self._create(created)
+        existing = Existing([p.source.key for p in prepared])
+        self._create([p for p in prepared if p.source.key not in existing.articles])
         for p in prepared:
-            if p.source.key in existing:
-                self._update(existing[p.source.key], p)
+            if p.source.key in existing.articles:
+                self._update(existing, p)
         for p in prepared:
             self.report.article(p, self.directory)
         # Model instances from the batch sit in reference cycles; collecting them here keeps memory
@@ -213,47 +204,71 @@ class ArticleWriter:
             slugs.append(slug)
         return slugs
 
-    def _update(self, article, p):
-        changed = [f for f in ARTICLE_FIELDS if getattr(article, f) != p.fields[f]]
-        for f in changed:
-            setattr(article, f, p.fields[f])
-        quotes_changed = self._sync_quotes(article, p.quotes)
-        links_changed = self._sync_links(article.people, p.person_ids)
-        links_changed |= self._sync_links(article.organizations, p.organization_ids)
+    def _update(self, existing, p):
+        row = existing.articles[p.source.key]
+        changed = {f: p.fields[f] for f in ARTICLE_FIELDS if row[f] != p.fields[f]}
         if changed:
-            article.save(update_fields=changed)
+            Article.objects.filter(pk=row["pk"]).update(**changed, modified_at=timezone.now())
+        quotes_changed = self._sync_quotes(row["pk"], existing.quotes[row["pk"]], p.quotes)
+        links_changed = _sync_links(
+            Article.people.through, "person", row["pk"], existing.people, p.person_ids
+        )
+        links_changed |= _sync_links(
+            Article.organizations.through,
+            "organization",
+            row["pk"],
+            existing.organizations,
+            p.organization_ids,
+        )
         p.status = "updated" if changed or quotes_changed or links_changed else "unchanged"
         self.report.count("articles", p.status)
 
-    def _sync_quotes(self, article, wanted):
-        current = {q.text: q for q in article.quotes.all()}
+    def _sync_quotes(self, article_id, current, wanted):
         counts = Counter()
-        to_update = []
+        new = []
         for data in wanted:
             quote = current.pop(data["text"], None)
             if quote is None:
-                Quote.objects.create(article=article, **data)
-                counts["created"] += 1
-            elif any(getattr(quote, f) != data[f] for f in QUOTE_FIELDS):
-                for f in QUOTE_FIELDS:
-                    setattr(quote, f, data[f])
-                to_update.append(quote)
+                new.append((article_id, *map(data.get, QUOTE_VALUES)))
+            elif any(quote[f] != data[f] for f in QUOTE_FIELDS):
+                Quote.objects.filter(pk=quote["pk"]).update(**{f: data[f] for f in QUOTE_FIELDS})
+                counts["updated"] += 1
             else:
                 counts["unchanged"] += 1
-        if to_update:
-            Quote.objects.bulk_update(to_update, QUOTE_FIELDS)
-            counts["updated"] += len(to_update)
+        insert_rows(Quote, ("article", *QUOTE_VALUES), new)
+        counts["created"] += len(new)
         if current:
-            Quote.objects.filter(pk__in=[q.pk for q in current.values()]).delete()
+            Quote.objects.filter(pk__in=[q["pk"] for q in current.values()]).delete()
             counts["deleted"] += len(current)
         for outcome, n in counts.items():
             self.report.count("quotes", outcome, n)
         return bool(counts["created"] or counts["updated"] or counts["deleted"])
 
-    @staticmethod
-    def _sync_links(manager, wanted):
-        current = {obj.pk for obj in manager.all()}
-        if current == set(wanted):
-            return False
-        manager.set(wanted)
-        return True
+
+class Existing:
+    """The articles a batch will update, with their quotes and links, as plain values in four queries."""
+
+    def __init__(self, keys):
+        rows = Article.objects.filter(source_key__in=keys).values("pk", "source_key", *ARTICLE_FIELDS)
+        self.articles = {row["source_key"]: row for row in rows}
+        ids = [row["pk"] for row in self.articles.values()]
+        self.quotes = defaultdict(dict)
+        for quote in Quote.objects.filter(article_id__in=ids).values("pk", "article_id", *QUOTE_VALUES):
+            self.quotes[quote["article_id"]][quote["text"]] = quote
+        self.people = _links(Article.people.through, "person_id", ids)
+        self.organizations = _links(Article.organizations.through, "organization_id", ids)
+
+
+def _links(through, column, ids):
+    linked = defaultdict(set)
+    for article_id, target in through.objects.filter(article_id__in=ids).values_list("article_id", column):
+        linked[article_id].add(target)
+    return linked
+
+
+def _sync_links(through, field, article_id, current, wanted):
+    if current[article_id] == set(wanted):
+        return False
+    through.objects.filter(article_id=article_id).delete()
+    insert_rows(through, ("article", field), [(article_id, target) for target in wanted])
+    return True
