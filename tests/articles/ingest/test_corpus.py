@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from articles.ingest import Gazetteer, extract, parse_document
-from articles.ingest.typography import comparable, fold
+from articles.ingest.typography import comparable
+from tests.articles.ingest.copies import score
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT.parent / "shared" / "corpus" / "wikinews-2019-h1.csv"
@@ -43,33 +44,15 @@ def test_every_corpus_article_parses_and_extracts(corpus):
 
 def test_extraction_agrees_with_the_hand_checked_gold_set(corpus):
     gold = json.loads(GOLD.read_text(encoding="utf-8"))["articles"]
-    found = matched = right_speaker = expected = 0
-    misses = []
     for article in gold:
-        row = corpus[article["url"]]
-        text = comparable(row["text"])
+        text = comparable(corpus[article["url"]]["text"])
         assert all(comparable(q["start"]) in text for q in article["quotes"]), (
             "a gold quote is not in its article"
         )
-        quotes = extract(read(row)).quotes
-        found += len(quotes)
-        expected += len(article["quotes"])
-        unclaimed = list(quotes)
-        for want in article["quotes"]:
-            start = comparable(want["start"])
-            hit = next((q for q in unclaimed if comparable(q.text).startswith(start)), None)
-            if hit is None:
-                misses.append(f"missed {want['start']!r} ({want['speaker']})")
-                continue
-            unclaimed.remove(hit)
-            matched += 1
-            if fold(hit.speaker).casefold() == fold(want["speaker"]).casefold():
-                right_speaker += 1
-            else:
-                misses.append(f"{want['start']!r}: {hit.speaker}, not {want['speaker']}")
-        misses += [f"extra {q.text[:40]!r} ({q.speaker})" for q in unclaimed]
 
-    precision, recall, speakers = matched / found, matched / expected, right_speaker / matched
+    precision, recall, speakers, misses = score(
+        (a["url"], extract(read(corpus[a["url"]])).quotes, a["quotes"]) for a in gold
+    )
     report = f"precision {precision:.2f}, recall {recall:.2f}, speakers {speakers:.2f}: " + "; ".join(misses)
     assert precision >= 0.90, report
     assert recall >= 0.85, report
