@@ -1,19 +1,20 @@
 import datetime as dt
 import xml.etree.ElementTree as ET
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.factories import ArticleFactory, BylineFactory, DraftArticleFactory, PersonFactory, QuoteFactory
+from tests.factories import (
+    ArticleFactory,
+    BylineFactory,
+    DraftArticleFactory,
+    PersonFactory,
+    QuoteFactory,
+    hk,
+)
 
 pytestmark = pytest.mark.django_db
 
-HONG_KONG = ZoneInfo("Asia/Hong_Kong")
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
-
-
-def hk(*args):
-    return dt.datetime(*args, tzinfo=HONG_KONG)
 
 
 def entries(response):

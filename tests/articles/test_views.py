@@ -2,7 +2,6 @@ import datetime as dt
 import io
 import json
 import re
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -21,15 +20,10 @@ from tests.factories import (
     PersonFactory,
     QuoteFactory,
     UserFactory,
+    hk,
 )
 
 pytestmark = pytest.mark.django_db
-
-HONG_KONG = ZoneInfo("Asia/Hong_Kong")
-
-
-def hk(*args):
-    return dt.datetime(*args, tzinfo=HONG_KONG)
 
 
 def titles(response):

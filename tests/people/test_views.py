@@ -2,7 +2,6 @@ import datetime as dt
 import io
 import json
 import re
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -19,15 +18,10 @@ from tests.factories import (
     OrganizationFactory,
     PersonFactory,
     QuoteFactory,
+    hk,
 )
 
 pytestmark = pytest.mark.django_db
-
-HONG_KONG = ZoneInfo("Asia/Hong_Kong")
-
-
-def hk(*args):
-    return dt.datetime(*args, tzinfo=HONG_KONG)
 
 
 def listed(response):
