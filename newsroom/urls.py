@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("people.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("healthz/", views.health, name="health"),
     path("admin/", admin.site.urls),
 ]
 

@@ -22,6 +22,12 @@ class HomeView(TemplateView):
 
 
 @require_safe
+def health(request):
+    """For load balancers and the benchmark's floor: the whole middleware stack, no database."""
+    return HttpResponse("ok\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
