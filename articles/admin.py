@@ -7,12 +7,11 @@ from django.db import models
 from django.db.models import Count, Prefetch
 from django.forms import Textarea
 from django.urls import path
-from django.utils import timezone
 
-from articles.forms import QuoteFormSet
+from articles.forms import OrganizationMentionFormSet, PersonMentionFormSet, QuoteFormSet
 from articles.importing import import_article
-from articles.models import Article, Byline, Quote
-from people.admin import thumbnail
+from articles.models import Article, Byline, OrganizationMention, PersonMention, Quote
+from newsroom.admin import ImagePreviewMixin
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -27,10 +26,7 @@ def locked(request, article):
 
 
 def set_status(modeladmin, request, queryset, status, verb):
-    articles = list(queryset.exclude(status=status))
-    Article.objects.filter(pk__in=[article.pk for article in articles]).update(
-        status=status, modified_at=timezone.now()
-    )
+    articles = queryset.set_status(status)
     LogEntry.objects.log_actions(request.user.pk, articles, CHANGE, change_message=verb.capitalize())
     count = len(articles)
     modeladmin.message_user(request, f"{verb.capitalize()} {count} {model_ngettext(modeladmin.opts, count)}.")
@@ -66,9 +62,9 @@ class StateFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         match self.value():
             case "draft":
-                return queryset.filter(status=Article.Status.DRAFT)
+                return queryset.drafts()
             case "scheduled":
-                return queryset.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+                return queryset.scheduled()
             case "public":
                 return queryset.published()
         return queryset
@@ -105,8 +101,29 @@ class QuoteInline(LockedOncePublished, admin.TabularInline):
     extra = 0
 
 
+class PersonMentionInline(LockedOncePublished, admin.TabularInline):
+    model = PersonMention
+    formset = PersonMentionFormSet
+    fields = ["person"]
+    autocomplete_fields = ["person"]
+    extra = 0
+    verbose_name = "person mentioned"
+    verbose_name_plural = "people mentioned (everyone quoted is added on saving)"
+
+
+class OrganizationMentionInline(LockedOncePublished, admin.TabularInline):
+    model = OrganizationMention
+    formset = OrganizationMentionFormSet
+    fields = ["organization"]
+    autocomplete_fields = ["organization"]
+    extra = 0
+    verbose_name = "organization mentioned"
+    verbose_name_plural = "organizations mentioned"
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ImagePreviewMixin, admin.ModelAdmin):
+    image_field, alt_field = "lead_image", "lead_image_alt"
     list_display = [
         "headline",
         "state",
@@ -114,7 +131,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "authors",
         "source_outlet",
         "quote_count",
-        "list_thumbnail",
+        "thumbnail",
     ]
     list_filter = [
         StateFilter,
@@ -129,8 +146,8 @@ class ArticleAdmin(admin.ModelAdmin):
     # Explicit, because a model's default ordering does not apply to the counting (GROUP BY) query.
     ordering = ["-published_at", "-pk"]
     prepopulated_fields = {"slug": ["headline"]}
-    autocomplete_fields = ["source_outlet", "people", "organizations"]
-    readonly_fields = ["lead_image_preview", "source_key", "created_at", "modified_at"]
+    autocomplete_fields = ["source_outlet"]
+    readonly_fields = ["image_preview", "source_key", "created_at", "modified_at"]
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
         ("Publication", {"fields": ["status", "published_at", "updated_at"]}),
@@ -139,24 +156,27 @@ class ArticleAdmin(admin.ModelAdmin):
             {
                 "fields": [
                     "lead_image",
-                    "lead_image_preview",
+                    "image_preview",
                     "lead_image_caption",
                     "lead_image_credit",
                     "lead_image_alt",
                 ]
             },
         ),
-        ("Mentions", {"fields": ["people", "organizations"]}),
         ("Source", {"fields": ["source_outlet", "source_url", "source_key"]}),
         ("History", {"fields": ["created_at", "modified_at"], "classes": ["collapse"]}),
     ]
-    inlines = [BylineInline, QuoteInline]
+    inlines = [BylineInline, QuoteInline, PersonMentionInline, OrganizationMentionInline]
     actions = [publish_selected, unpublish_selected]
     change_list_template = "admin/articles/article/change_list.html"
 
     def get_urls(self):
         view = self.admin_site.admin_view(partial(import_article, model_admin=self))
         return [path("import/", view, name="articles_article_import"), *super().get_urls()]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.mention_speakers()
 
     def get_queryset(self, request):
         return (
@@ -174,7 +194,7 @@ class ArticleAdmin(admin.ModelAdmin):
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         if request.resolver_match.url_name == "autocomplete" and not can_publish(request):
             # A reporter attaching a quote can only choose an article they may still change.
-            queryset = queryset.exclude(status=Article.Status.PUBLISHED)
+            queryset = queryset.drafts()
         return queryset, may_have_duplicates
 
     def has_publish_permission(self, request):
@@ -200,14 +220,6 @@ class ArticleAdmin(admin.ModelAdmin):
     def quote_count(self, article):
         return article.quote_total
 
-    @admin.display(description="image")
-    def list_thumbnail(self, article):
-        return thumbnail(article.lead_image, article.lead_image_alt, width=48)
-
-    @admin.display(description="current image")
-    def lead_image_preview(self, article):
-        return thumbnail(article.lead_image, article.lead_image_alt, width=160) or "No image yet."
-
 
 @admin.register(Quote)
 class QuoteAdmin(admin.ModelAdmin):
@@ -221,7 +233,7 @@ class QuoteAdmin(admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "article" and not can_publish(request):
-            kwargs["queryset"] = Article.objects.exclude(status=Article.Status.PUBLISHED)
+            kwargs["queryset"] = Article.objects.drafts()
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):

@@ -1,137 +1,97 @@
-import datetime as dt
-
 import django_filters
-from django import forms
-from django.db.models import Q
-from django.utils import timezone
 
 from articles.models import Article, Quote
-from people.models import Organization, Person
+from newsroom.filters import DateRange, FilterForm, WordsFilter, choice_by_slug
 
-MAX_SEARCH_WORDS = 12
-DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-
-
-class FilterForm(forms.Form):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
+NOBODY = "No person with that name appears in published articles."
+NOWHERE = "No organization with that name appears in published articles."
 
 
-def local_midnight(day):
-    """Start of a day in the newsroom's time zone, so dates match what readers see on the page."""
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+def public_people(request):
+    return Article.objects.published().people_appearing()
 
 
-def search_words(value):
-    return value.split()[:MAX_SEARCH_WORDS]
+def public_organizations(request):
+    return Article.objects.published().organizations_appearing()
 
 
-def person_filter(help_text):
-    return django_filters.ModelChoiceFilter(
-        label="Person",
-        queryset=Person.objects.in_published(),
-        to_field_name="slug",
-        empty_label="Anyone",
-        method="filter_person",
-        help_text=help_text,
-        error_messages={"invalid_choice": "No person with that name appears in published articles."},
-    )
-
-
-def organization_filter(help_text):
-    return django_filters.ModelChoiceFilter(
-        label="Organization",
-        queryset=Organization.objects.in_published(),
-        to_field_name="slug",
-        empty_label="Any organization",
-        method="filter_organization",
-        help_text=help_text,
-        error_messages={"invalid_choice": "No organization with that name appears in published articles."},
-    )
-
-
-def words_filter(label, help_text):
-    return django_filters.CharFilter(
-        label=label,
-        method="filter_words",
-        max_length=200,
-        help_text=help_text,
-        widget=forms.TextInput(attrs={"type": "search"}),
-    )
+def said_between():
+    return DateRange(field_name="said_on", label="Said", labels=["on or after", "on or before"])
 
 
 class ArticleFilter(django_filters.FilterSet):
-    q = words_filter("Words", "Every word must appear in the headline, summary or text.")
-    person = person_filter("Articles that mention or quote them.")
-    organization = organization_filter("Articles that mention it.")
-    date_after = django_filters.DateFilter(
-        label="Published on or after", method="filter_date_after", widget=DATE_INPUT
+    q = WordsFilter(
+        fields=["headline", "standfirst", "body"],
+        label="Words",
+        help_text="Every word must appear in the headline, summary or text.",
     )
-    date_before = django_filters.DateFilter(
-        label="Published on or before", method="filter_date_before", widget=DATE_INPUT
+    person = choice_by_slug(
+        public_people,
+        field_name="person_mentions__person",
+        label="Person",
+        empty_label="Anyone",
+        missing=NOBODY,
+        help_text="Articles that mention or quote them.",
     )
+    organization = choice_by_slug(
+        public_organizations,
+        field_name="organization_mentions__organization",
+        label="Organization",
+        empty_label="Any organization",
+        missing=NOWHERE,
+        help_text="Articles that mention it.",
+    )
+    date = DateRange(field_name="published_at", label="Published", labels=["on or after", "on or before"])
 
     class Meta:
         model = Article
         fields = []
         form = FilterForm
 
-    def filter_words(self, queryset, name, value):
-        for word in search_words(value):
-            queryset = queryset.filter(
-                Q(headline__icontains=word) | Q(standfirst__icontains=word) | Q(body__icontains=word)
-            )
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        # Newest first, read from the chosen person's or organization's own index of mentions.
+        for name, mentions in (("person", "person_mentions"), ("organization", "organization_mentions")):
+            if self.form.cleaned_data.get(name):
+                return queryset.order_by(f"-{mentions}__public_at", f"-{mentions}__article_id")
         return queryset
-
-    def filter_person(self, queryset, name, person):
-        return queryset.mentioning(person)
-
-    def filter_organization(self, queryset, name, organization):
-        return queryset.filter(organizations=organization)
-
-    def filter_date_after(self, queryset, name, day):
-        return queryset.filter(published_at__gte=local_midnight(day))
-
-    def filter_date_before(self, queryset, name, day):
-        return queryset.filter(published_at__lt=local_midnight(day + dt.timedelta(days=1)))
-
-
-def said_on_filter(label, lookup_expr):
-    return django_filters.DateFilter(
-        label=label, field_name="said_on", lookup_expr=lookup_expr, widget=DATE_INPUT
-    )
 
 
 class QuoteFilter(django_filters.FilterSet):
-    q = words_filter("Words", "Every word must appear in the quote or the speaker's name.")
-    person = person_filter("Quotes said by them.")
-    organization = organization_filter("Quotes by anyone who has held a role in it, at any time.")
-    date_after = said_on_filter("Said on or after", "gte")
-    date_before = said_on_filter("Said on or before", "lte")
+    q = WordsFilter(
+        fields=["text", "speaker__name"],
+        label="Words",
+        help_text="Every word must appear in the quote or the speaker's name.",
+    )
+    person = choice_by_slug(
+        public_people,
+        field_name="speaker",
+        label="Person",
+        empty_label="Anyone",
+        missing=NOBODY,
+        help_text="Quotes said by them.",
+    )
+    organization = choice_by_slug(
+        public_organizations,
+        field_name="speaker__affiliations__organization",
+        distinct=True,
+        label="Organization",
+        empty_label="Any organization",
+        missing=NOWHERE,
+        help_text="Quotes by anyone who has held a role in it, at any time.",
+    )
+    date = said_between()
 
     class Meta:
         model = Quote
         fields = []
         form = FilterForm
 
-    def filter_words(self, queryset, name, value):
-        for word in search_words(value):
-            queryset = queryset.filter(Q(text__icontains=word) | Q(speaker__name__icontains=word))
-        return queryset
-
-    def filter_person(self, queryset, name, person):
-        return queryset.filter(speaker=person)
-
-    def filter_organization(self, queryset, name, organization):
-        return queryset.by_members_of(organization)
-
 
 class QuoteDateFilter(django_filters.FilterSet):
     """The quotes on one person's page, narrowed by the date they were said."""
 
-    date_after = said_on_filter("Said on or after", "gte")
-    date_before = said_on_filter("Said on or before", "lte")
+    date = said_between()
 
     class Meta:
         model = Quote

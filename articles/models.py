@@ -1,38 +1,63 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Case, OuterRef, Prefetch, Subquery, When
 from django.db.models.functions import MD5
 from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.images import make_renditions, validate_image
+from newsroom.querysets import PublicationQuerySet
 from people.models import Organization, Person
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
-
-    def for_listing(self):
-        return (
-            self.published()
-            .select_related("source_outlet")
-            .prefetch_related(models.Prefetch("bylines", queryset=Byline.objects.select_related("author")))
-            .order_by("-published_at", "-pk")
-        )
+class ArticleQuerySet(PublicationQuerySet):
+    def drafts(self):
+        return self.filter(status=Article.Status.DRAFT)
 
     def with_bylines(self):
-        """The joins an article list needs, without the published filter (date navigation, previews)."""
+        """The joins an article list needs, whatever the state (date navigation, previews)."""
         return self.select_related("source_outlet").prefetch_related(
-            models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+            Prefetch("bylines", queryset=Byline.objects.select_related("author"))
         )
 
+    def for_listing(self):
+        return self.published().with_bylines().order_by("-public_at", "-pk")
+
     def mentioning(self, person):
-        """Articles that name the person or quote them."""
-        return self.filter(
-            Exists(Article.people.through.objects.filter(article=OuterRef("pk"), person=person))
-            | Exists(Quote.objects.filter(article=OuterRef("pk"), speaker=person))
+        """Articles that name the person or quote them, newest first, read from the person's mentions."""
+        return self.filter(person_mentions__person=person).order_by(
+            "-person_mentions__public_at", "-person_mentions__article_id"
         )
+
+    def naming(self, organization):
+        """Articles that name the organization, newest first, read from its mentions."""
+        return self.filter(organization_mentions__organization=organization).order_by(
+            "-organization_mentions__public_at", "-organization_mentions__article_id"
+        )
+
+    def people_appearing(self):
+        """The people these articles mention, quote or are written by."""
+        return Person.objects.appearing_in(self)
+
+    def organizations_appearing(self):
+        """The organizations these articles name, or whose members they quote."""
+        return Organization.objects.appearing_in(self, Quote.objects.filter(article__in=self))
+
+    def set_status(self, status):
+        """Publish or unpublish these articles at once; returns those that changed."""
+        changed = list(self.exclude(status=status))
+        Article.objects.filter(pk__in=[a.pk for a in changed]).update(
+            status=status, modified_at=timezone.now()
+        )
+        Article.objects.filter(pk__in=[a.pk for a in changed]).share_public_at()
+        return changed
+
+    def share_public_at(self):
+        """Copy each article's public_at to its quotes and mention links, which are listed by it."""
+        articles = self.values("pk")
+        public_at = Subquery(Article.objects.filter(pk=OuterRef("article_id")).order_by().values("public_at"))
+        for model in (Quote, PersonMention, OrganizationMention):
+            model.objects.filter(article__in=articles).update(public_at=public_at)
 
 
 class Article(models.Model):
@@ -83,10 +108,24 @@ class Article(models.Model):
         help_text="What the image shows, for readers who cannot see it.",
     )
     people = models.ManyToManyField(
-        Person, blank=True, related_name="articles", help_text="People the article mentions."
+        Person,
+        through="PersonMention",
+        blank=True,
+        related_name="articles",
+        help_text="People the article mentions; everyone it quotes is among them.",
     )
     organizations = models.ManyToManyField(
-        Organization, blank=True, related_name="articles", help_text="Organizations the article mentions."
+        Organization,
+        through="OrganizationMention",
+        blank=True,
+        related_name="articles",
+        help_text="Organizations the article mentions.",
+    )
+    # The one statement of what "public" means: published, from the publication time on.
+    public_at = models.GeneratedField(
+        expression=Case(When(status="published", then="published_at")),
+        output_field=models.DateTimeField(null=True),
+        db_persist=True,
     )
     # Plain defaults rather than auto_now: fixtures load with raw saves, which skip auto_now.
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -99,7 +138,7 @@ class Article(models.Model):
         get_latest_by = "published_at"
         permissions = [("publish_article", "Can publish, unpublish and delete published articles")]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="articles_status_pub_idx"),
+            models.Index(fields=["public_at", "id"], name="articles_public_idx"),
             models.Index(fields=["-published_at"], name="articles_published_at_idx"),
         ]
 
@@ -112,6 +151,7 @@ class Article(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "modified_at"}
         super().save(*args, **kwargs)
+        Article.objects.filter(pk=self.pk).share_public_at()
         if image_changed:
             make_renditions(self.lead_image)
 
@@ -133,7 +173,16 @@ class Article(models.Model):
 
     @property
     def is_public(self):
-        return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
+        return self.public_at is not None and self.public_at <= timezone.now()
+
+    def mention_speakers(self):
+        """Everyone the article quotes is among the people it mentions."""
+        speakers = set(self.quotes.values_list("speaker_id", flat=True)) - set(
+            self.person_mentions.values_list("person_id", flat=True)
+        )
+        PersonMention.objects.bulk_create(
+            PersonMention(article=self, person_id=pk, public_at=self.public_at) for pk in speakers
+        )
 
     def paragraphs(self):
         return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
@@ -154,12 +203,7 @@ class Byline(models.Model):
         return str(self.author)
 
 
-class QuoteQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(
-            article__status=Article.Status.PUBLISHED, article__published_at__lte=timezone.now()
-        )
-
+class QuoteQuerySet(PublicationQuerySet):
     def for_listing(self):
         return (
             self.published()
@@ -169,11 +213,7 @@ class QuoteQuerySet(models.QuerySet):
 
     def by_members_of(self, organization):
         """Quotes whose speaker has held a role in the organization, at any time."""
-        from people.models import Affiliation
-
-        return self.filter(
-            Exists(Affiliation.objects.filter(person=OuterRef("speaker"), organization=organization))
-        )
+        return self.filter(speaker__affiliations__organization=organization)
 
 
 class Quote(models.Model):
@@ -188,6 +228,9 @@ class Quote(models.Model):
     )
     position = models.PositiveIntegerField(default=0, help_text="Order of the quote in the article.")
     featured = models.BooleanField(default=False, help_text="Shown as the article's pull quote.")
+    public_at = models.DateTimeField(
+        null=True, editable=False, help_text="A copy of the article's public_at."
+    )
 
     objects = QuoteQuerySet.as_manager()
 
@@ -196,15 +239,26 @@ class Quote(models.Model):
         constraints = [
             models.UniqueConstraint("article", MD5("text"), name="articles_quote_unique_text_per_article"),
         ]
+        # In the order quotes are listed, ending with public_at: a list and its count read the index alone.
         indexes = [
-            models.Index(fields=["speaker", "-said_on"], name="articles_quote_speaker_idx"),
-            models.Index(fields=["-said_on"], name="articles_quote_said_on_idx"),
+            models.Index(
+                fields=["speaker", "-said_on", "article", "position", "public_at"],
+                name="articles_quote_speaker_idx",
+            ),
+            models.Index(
+                fields=["-said_on", "article", "position", "public_at"], name="articles_quote_said_on_idx"
+            ),
             models.Index(fields=["article", "position"], name="articles_quote_article_idx"),
         ]
 
     def __str__(self):
         words = self.text if len(self.text) <= 80 else self.text[:77].rstrip() + "…"
         return f"{self.speaker}: “{words}”"
+
+    def save(self, *args, **kwargs):
+        self.public_at = self.article.public_at
+        super().save(*args, **kwargs)
+        self.article.mention_speakers()
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#quote-{self.pk}"
@@ -216,3 +270,59 @@ class Quote(models.Model):
             if clash.exists():
                 raise ValidationError({"text": "This article already has this quote."})
         super().validate_constraints(exclude=exclude)
+
+
+class PersonMention(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="person_mentions", db_index=False
+    )
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="mentions", db_index=False)
+    public_at = models.DateTimeField(
+        null=True, editable=False, help_text="A copy of the article's public_at."
+    )
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="articles_person_mention_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["person", "-public_at", "-article"], name="articles_person_mention_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} in “{self.article}”"
+
+    def save(self, *args, **kwargs):
+        self.public_at = self.article.public_at
+        super().save(*args, **kwargs)
+
+
+class OrganizationMention(models.Model):
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="organization_mentions", db_index=False
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.PROTECT, related_name="mentions", db_index=False
+    )
+    public_at = models.DateTimeField(
+        null=True, editable=False, help_text="A copy of the article's public_at."
+    )
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "organization"], name="articles_org_mention_unique"),
+        ]
+        indexes = [
+            models.Index(fields=["organization", "-public_at", "-article"], name="articles_org_mention_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.organization} in “{self.article}”"
+
+    def save(self, *args, **kwargs):
+        self.public_at = self.article.public_at
+        super().save(*args, **kwargs)

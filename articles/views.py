@@ -9,8 +9,7 @@ from django_filters.views import FilterView
 from articles.filters import ArticleFilter, QuoteFilter
 from articles.models import Article, Quote
 from newsroom.images import rendition_url
-
-PAGE_SIZE = 20
+from newsroom.pagination import PAGE_SIZE
 
 
 class ArticleListView(FilterView):

@@ -4,17 +4,9 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils.html import format_html
 
+from newsroom.admin import ImagePreviewMixin
 from newsroom.forms import DistinctFormSet
-from newsroom.images import rendition_url
 from people.models import Affiliation, Alias, Organization, Person
-
-
-def thumbnail(file, alt="", width=80):
-    if not file:
-        return ""
-    return format_html(
-        '<img src="{}" alt="{}" width="{}" loading="lazy">', rendition_url(file, "thumb"), alt, width
-    )
 
 
 @admin.action(description="Mark as reviewed")
@@ -54,9 +46,10 @@ class OrganizationAffiliationInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
-    list_display = ["list_thumbnail", "name", "description", "quote_count", "needs_review", "created_at"]
-    list_display_links = ["list_thumbnail", "name"]
+class PersonAdmin(ImagePreviewMixin, admin.ModelAdmin):
+    image_field, alt_field = "photo", "photo_alt"
+    list_display = ["thumbnail", "name", "description", "quote_count", "needs_review", "created_at"]
+    list_display_links = ["thumbnail", "name"]
     list_filter = [
         "needs_review",
         ("affiliations__organization", admin.RelatedOnlyFieldListFilter),
@@ -67,10 +60,10 @@ class PersonAdmin(admin.ModelAdmin):
     # Explicit, because a model's default ordering does not apply to the counting (GROUP BY) query.
     ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["photo_preview", "created_at"]
+    readonly_fields = ["image_preview", "created_at"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "honorific", "description", "nationality", "needs_review"]}),
-        ("Photo", {"fields": ["photo", "photo_preview", "photo_alt"]}),
+        ("Photo", {"fields": ["photo", "image_preview", "photo_alt"]}),
         ("Biography", {"fields": ["biography"]}),
         ("History", {"fields": ["created_at"], "classes": ["collapse"]}),
     ]
@@ -79,14 +72,6 @@ class PersonAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(quote_total=Count("quotes", distinct=True))
-
-    @admin.display(description="photo")
-    def list_thumbnail(self, person):
-        return thumbnail(person.photo, person.photo_alt, width=48)
-
-    @admin.display(description="current photo")
-    def photo_preview(self, person):
-        return thumbnail(person.photo, person.photo_alt, width=160) or "No photo yet."
 
     @admin.display(description="quotes", ordering="quote_total")
     def quote_count(self, person):

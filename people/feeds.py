@@ -9,7 +9,7 @@ from django.utils.html import escape
 
 from articles.feeds import FEED_SIZE, ArticleItemsMixin
 from articles.models import Article, Quote
-from people.models import Person
+from people.views import public_people
 
 
 class PersonFeed(ArticleItemsMixin, Feed):
@@ -18,7 +18,7 @@ class PersonFeed(ArticleItemsMixin, Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, slug):
-        return get_object_or_404(Person.objects.in_published(), slug=slug)
+        return get_object_or_404(public_people(), slug=slug)
 
     def title(self, person):
         return f"{person.name}: quotes and articles, {settings.SITE_NAME}"

@@ -1,18 +1,12 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, Func, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.images import make_renditions, validate_image
-
-
-def count_of(queryset, distinct=False):
-    """A correlated COUNT subquery: one query for a whole list instead of one per row."""
-    template = "%(function)s(DISTINCT %(expressions)s)" if distinct else "%(function)s(%(expressions)s)"
-    count = Func("pk", function="COUNT", template=template, output_field=IntegerField())
-    return Subquery(queryset.order_by().values(n=count))
+from newsroom.querysets import count_of
 
 
 class SlugManager(models.Manager):
@@ -21,24 +15,22 @@ class SlugManager(models.Manager):
 
 
 class OrganizationQuerySet(models.QuerySet):
-    def in_published(self):
-        """Organizations named in a published article, or whose members are quoted in one."""
-        from articles.models import Article, Quote
+    """Organizations seen through the articles and quotes a caller passes (say, the published ones);
+    the people app knows nothing of articles itself."""
 
-        published = Article.objects.published()
+    def appearing_in(self, articles, quotes):
+        """Named in one of the articles, or with a member who gave one of the quotes."""
         return self.filter(
-            Exists(published.filter(organizations=OuterRef("pk")))
-            | Exists(Quote.objects.published().filter(speaker__affiliations__organization=OuterRef("pk")))
+            Exists(articles.filter(organizations=OuterRef("pk")))
+            | Exists(quotes.filter(speaker__affiliations__organization=OuterRef("pk")))
         )
 
-    def for_listing(self):
-        from articles.models import Article, Quote
-
-        articles = Article.objects.published().filter(organizations=OuterRef("pk"))
-        quotes = Quote.objects.published().filter(speaker__affiliations__organization=OuterRef("pk"))
-        return self.in_published().annotate(
-            published_article_count=count_of(articles),
-            member_quote_count=count_of(quotes, distinct=True),
+    def with_counts(self, articles, quotes):
+        return self.annotate(
+            published_article_count=count_of(articles.filter(organizations=OuterRef("pk"))),
+            member_quote_count=count_of(
+                quotes.filter(speaker__affiliations__organization=OuterRef("pk")), distinct=True
+            ),
         )
 
 
@@ -111,22 +103,17 @@ class Organization(models.Model):
 
 
 class PersonQuerySet(models.QuerySet):
-    def in_published(self):
-        """People mentioned in, quoted in or writing for a published article."""
-        from articles.models import Article, Quote
+    """People seen through the articles and quotes a caller passes (say, the published ones)."""
 
-        published = Article.objects.published()
+    def appearing_in(self, articles):
+        """Mentioned in one of the articles (a quote's speaker always is), or writing for one."""
         return self.filter(
-            Exists(published.filter(people=OuterRef("pk")))
-            | Exists(Quote.objects.published().filter(speaker=OuterRef("pk")))
-            | Exists(published.filter(bylines__author=OuterRef("pk")))
+            Exists(articles.filter(people=OuterRef("pk")))
+            | Exists(articles.filter(bylines__author=OuterRef("pk")))
         )
 
-    def for_listing(self):
-        from articles.models import Quote
-
-        quotes = Quote.objects.published().filter(speaker=OuterRef("pk"))
-        return self.in_published().annotate(published_quote_count=count_of(quotes))
+    def with_quote_counts(self, quotes):
+        return self.annotate(published_quote_count=count_of(quotes.filter(speaker=OuterRef("pk"))))
 
 
 class Person(models.Model):
@@ -174,10 +161,6 @@ class Person(models.Model):
     def _image_changed(self, field):
         file = getattr(self, field)
         return bool(file) and not getattr(file, "_committed", True)
-
-    def roles_on(self, day):
-        """The affiliations this person held on a given date."""
-        return [a for a in self.affiliations.all() if a.covers(day)]
 
 
 class AliasManager(models.Manager):
@@ -257,8 +240,3 @@ class Affiliation(models.Model):
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": "A role cannot end before it starts."})
-
-    def covers(self, day):
-        return (self.start_date is None or self.start_date <= day) and (
-            self.end_date is None or day <= self.end_date
-        )

@@ -7,19 +7,27 @@ from django_filters.views import FilterView
 
 from articles.filters import QuoteDateFilter
 from articles.models import Article, Quote
-from articles.views import PAGE_SIZE
 from newsroom.images import rendition_url
+from newsroom.pagination import PAGE_SIZE
 from people.charts import month_counts, monthly_chart
 from people.filters import OrganizationFilter, PersonFilter
-from people.models import Affiliation, Organization, Person
+from people.models import Affiliation
 
 RELATED_ITEMS = 10
 NAMES_PER_PAGE = 50
 
 
+def public_people():
+    return Article.objects.published().people_appearing()
+
+
+def public_organizations():
+    return Article.objects.published().organizations_appearing()
+
+
 def with_public_organization(affiliations):
     """Flag roles whose organization has a public page, so templates link only to pages that exist."""
-    public = Organization.objects.in_published().filter(pk=OuterRef("organization"))
+    public = public_organizations().filter(pk=OuterRef("organization"))
     return affiliations.annotate(organization_is_public=Exists(public))
 
 
@@ -29,7 +37,7 @@ class PersonListView(FilterView):
     template_name = "people/person_list.html"
 
     def get_queryset(self):
-        return Person.objects.for_listing().order_by("name", "pk")
+        return public_people().with_quote_counts(Quote.objects.published()).order_by("name", "pk")
 
 
 class PersonDetailView(FilterView):
@@ -46,9 +54,7 @@ class PersonDetailView(FilterView):
                 F("start_date").desc(nulls_last=True), "organization__name"
             )
         )
-        people = Person.objects.in_published().prefetch_related(
-            Prefetch("affiliations", queryset=affiliations), "aliases"
-        )
+        people = public_people().prefetch_related(Prefetch("affiliations", queryset=affiliations), "aliases")
         return get_object_or_404(people, slug=self.kwargs["slug"])
 
     def get_queryset(self):
@@ -92,7 +98,8 @@ class OrganizationListView(FilterView):
     template_name = "people/organization_list.html"
 
     def get_queryset(self):
-        return Organization.objects.for_listing().order_by("name", "pk")
+        published = Article.objects.published()
+        return public_organizations().with_counts(published, Quote.objects.published()).order_by("name", "pk")
 
 
 class OrganizationDetailView(DetailView):
@@ -100,25 +107,23 @@ class OrganizationDetailView(DetailView):
     context_object_name = "organization"
 
     def get_queryset(self):
-        public_parent = Organization.objects.in_published().filter(pk=OuterRef("parent"))
+        public_parent = public_organizations().filter(pk=OuterRef("parent"))
         return (
-            Organization.objects.in_published()
-            .select_related("parent")
-            .annotate(parent_is_public=Exists(public_parent))
+            public_organizations().select_related("parent").annotate(parent_is_public=Exists(public_parent))
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         organization = self.object
         members = (
-            Affiliation.objects.filter(organization=organization, person__in=Person.objects.in_published())
+            Affiliation.objects.filter(organization=organization, person__in=public_people())
             .select_related("person")
             .order_by(F("start_date").asc(nulls_last=True), "person__name", "role")
         )
         context.update(
             members=members,
-            children=Organization.objects.in_published().filter(parent=organization),
-            articles=Article.objects.for_listing().filter(organizations=organization)[:RELATED_ITEMS],
-            quotes=Quote.objects.for_listing().by_members_of(organization)[:RELATED_ITEMS],
+            children=public_organizations().filter(parent=organization),
+            articles=Article.objects.for_listing().naming(organization)[:RELATED_ITEMS],
+            quotes=Quote.objects.for_listing().by_members_of(organization).distinct()[:RELATED_ITEMS],
         )
         return context

@@ -1,7 +1,7 @@
 import pytest
 from django.test import Client
 
-from articles.roles import EDITORS, REPORTERS
+from newsroom.roles import EDITORS, REPORTERS
 from tests.factories import UserFactory
 
 

@@ -47,11 +47,11 @@ def test_error_is_announced_next_to_its_field(client):
 
     assertContains(
         response,
-        '<ul class="errorlist" id="id_date_after_error"><li>Enter a valid date.</li></ul>',
+        '<ul class="errorlist" id="id_date_error"><li>Enter a valid date.</li></ul>',
         html=True,
     )
     assertContains(response, 'aria-invalid="true"')
-    assertContains(response, 'aria-describedby="id_date_after_error"')
+    assertContains(response, '<fieldset aria-describedby="id_date_error">')
 
 
 def test_submitted_bad_text_is_shown_back_escaped(client):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from articles.loader.people import name_key
-from articles.models import Article, Quote
+from articles.models import Article, OrganizationMention, PersonMention, Quote
 from people.models import Person
 
 NEEDS_PREP = {"DateField", "DateTimeField", "BooleanField"}
@@ -170,18 +170,18 @@ class ArticleWriter:
         pairs = list(zip(articles, prepared, strict=True))
         insert_rows(
             Quote,
-            ("article", *QUOTE_VALUES),
-            [(a.pk, *map(q.get, QUOTE_VALUES)) for a, p in pairs for q in p.quotes],
+            ("article", *QUOTE_VALUES, "public_at"),
+            [(a.pk, *map(q.get, QUOTE_VALUES), a.public_at) for a, p in pairs for q in p.quotes],
         )
         insert_rows(
-            Article.people.through,
-            ("article", "person"),
-            [(a.pk, pk) for a, p in pairs for pk in p.person_ids],
+            PersonMention,
+            ("article", "person", "public_at"),
+            [(a.pk, pk, a.public_at) for a, p in pairs for pk in p.person_ids],
         )
         insert_rows(
-            Article.organizations.through,
-            ("article", "organization"),
-            [(a.pk, pk) for a, p in pairs for pk in p.organization_ids],
+            OrganizationMention,
+            ("article", "organization", "public_at"),
+            [(a.pk, pk, a.public_at) for a, p in pairs for pk in p.organization_ids],
         )
         for p in prepared:
             p.status = "created"
@@ -210,17 +210,17 @@ class ArticleWriter:
         if changed:
             Article.objects.filter(pk=row["pk"]).update(**changed, modified_at=timezone.now())
         quotes_changed = self._sync_quotes(row["pk"], existing.quotes[row["pk"]], p.quotes)
-        links_changed = _sync_links(
-            Article.people.through, "person", row["pk"], existing.people, p.person_ids
-        )
+        links_changed = _sync_links(PersonMention, "person", row["pk"], existing.people, p.person_ids)
         links_changed |= _sync_links(
-            Article.organizations.through,
+            OrganizationMention,
             "organization",
             row["pk"],
             existing.organizations,
             p.organization_ids,
         )
         p.status = "updated" if changed or quotes_changed or links_changed else "unchanged"
+        if p.status == "updated":
+            Article.objects.filter(pk=row["pk"]).share_public_at()
         self.report.count("articles", p.status)
 
     def _sync_quotes(self, article_id, current, wanted):
@@ -255,8 +255,8 @@ class Existing:
         self.quotes = defaultdict(dict)
         for quote in Quote.objects.filter(article_id__in=ids).values("pk", "article_id", *QUOTE_VALUES):
             self.quotes[quote["article_id"]][quote["text"]] = quote
-        self.people = _links(Article.people.through, "person_id", ids)
-        self.organizations = _links(Article.organizations.through, "organization_id", ids)
+        self.people = _links(PersonMention, "person_id", ids)
+        self.organizations = _links(OrganizationMention, "organization_id", ids)
 
 
 def _links(through, column, ids):

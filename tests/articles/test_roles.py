@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article, Quote
-from articles.roles import EDITORS, REPORTERS
+from newsroom.roles import EDITORS, REPORTERS
 from tests.articles.test_admin import changeform_data
 from tests.factories import ArticleFactory, DraftArticleFactory, PersonFactory, QuoteFactory
 

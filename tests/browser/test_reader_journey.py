@@ -21,8 +21,8 @@ def test_reader_filters_a_persons_quotes_by_date_then_follows_them_to_the_articl
     expect(quotes.get_by_role("heading", level=2)).to_have_text("4 quotes by Sam Rainsy")
 
     date_filter = page.get_by_role("form", name="Filter quotes by date")
-    date_filter.get_by_label("Said on or after").fill("2018-03-01")
-    date_filter.get_by_label("Said on or before").fill("2018-03-31")
+    date_filter.get_by_role("group", name="Said").get_by_label("on or after").fill("2018-03-01")
+    date_filter.get_by_role("group", name="Said").get_by_label("on or before").fill("2018-03-31")
     date_filter.get_by_role("button", name="Filter").click()
 
     expect(page).to_have_url(re.compile(r"/people/sam-rainsy/\?date_after=2018-03-01&date_before=2018-03-31"))

@@ -209,7 +209,8 @@ def test_editor_adds_a_person_with_aliases_and_roles(editor_client):
     assert response.status_code == 302, response.context and response.context["errors"]
     person = Person.objects.get(slug="sam-rainsy")
     assert [alias.name for alias in person.aliases.all()] == ["Rainsy"]
-    assert person.roles_on(dt.date(2016, 6, 1))[0].organization == cnrp
+    role = person.affiliations.get()
+    assert (role.organization, role.role, role.start_date) == (cnrp, "Leader", dt.date(2012, 7, 17))
 
 
 def test_organization_form_lists_members_inline(editor_client, rainsy):

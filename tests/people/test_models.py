@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, transaction
 from PIL import Image
 
+from articles.models import Article
 from newsroom.images import rendition_name
 from people.models import Affiliation, Alias, Organization, Person
 from tests.factories import (
@@ -198,45 +199,17 @@ def test_natural_keys_recreate_the_rows_in_an_empty_database(tmp_path):
     assert Affiliation.objects.get().organization.slug == "cnrp"
 
 
-# Roles over time
-
-
-def test_roles_on_answers_what_someone_was_on_a_given_day():
-    rainsy = PersonFactory(name="Sam Rainsy")
-    cnrp = OrganizationFactory(name="Cambodia National Rescue Party")
-    leader = AffiliationFactory(
-        person=rainsy,
-        organization=cnrp,
-        role="Leader",
-        start_date=dt.date(2012, 7, 17),
-        end_date=dt.date(2017, 2, 11),
-    )
-
-    assert rainsy.roles_on(dt.date(2016, 6, 1)) == [leader]
-    assert rainsy.roles_on(dt.date(2018, 3, 27)) == []
-    assert rainsy.roles_on(dt.date(2012, 7, 16)) == []
-
-
-def test_roles_on_includes_both_ends_and_open_ended_roles():
-    person = PersonFactory()
-    bounded = AffiliationFactory(person=person, role="Minister", start_date=TODAY, end_date=TODAY)
-    open_ended = AffiliationFactory(person=person, role="Member", start_date=None, end_date=None)
-
-    assert set(person.roles_on(TODAY)) == {bounded, open_ended}
-    assert person.roles_on(TODAY + dt.timedelta(days=1)) == [open_ended]
-
-
 # What readers may see
 
 
-def test_people_in_published_are_those_mentioned_quoted_or_writing_in_public_articles():
+def test_people_appearing_in_published_articles_are_those_mentioned_quoted_or_writing_in_public_articles():
     mentioned, quoted, author = PersonFactory(), PersonFactory(), PersonFactory()
     article = ArticleFactory()
     article.people.add(mentioned)
     QuoteFactory(article=article, speaker=quoted)
     BylineFactory(article=article, author=author)
 
-    assert set(Person.objects.in_published()) == {mentioned, quoted, author}
+    assert set(Article.objects.published().people_appearing()) == {mentioned, quoted, author}
 
 
 @pytest.mark.parametrize(
@@ -247,24 +220,24 @@ def test_people_in_published_are_those_mentioned_quoted_or_writing_in_public_art
     ],
     ids=["draft", "scheduled"],
 )
-def test_people_in_published_leaves_out_those_only_in_hidden_articles(article_factory):
+def test_people_appearing_in_published_articles_leaves_out_those_only_in_hidden_articles(article_factory):
     article = article_factory()
     article.people.add(PersonFactory())
     QuoteFactory(article=article)
     BylineFactory(article=article)
 
-    assert list(Person.objects.in_published()) == []
+    assert list(Article.objects.published().people_appearing()) == []
 
 
-def test_people_in_published_lists_each_person_once():
+def test_people_appearing_in_published_articles_lists_each_person_once():
     person = PersonFactory()
     for _ in range(2):
         QuoteFactory(speaker=person, article=ArticleFactory())
 
-    assert list(Person.objects.in_published()) == [person]
+    assert list(Article.objects.published().people_appearing()) == [person]
 
 
-def test_organizations_in_published_are_those_mentioned_or_whose_members_are_quoted():
+def test_organizations_appearing_in_published_articles_are_those_mentioned_or_whose_members_are_quoted():
     mentioned, members_quoted, unseen = OrganizationFactory(), OrganizationFactory(), OrganizationFactory()
     article = ArticleFactory()
     article.organizations.add(mentioned)
@@ -274,7 +247,7 @@ def test_organizations_in_published_are_those_mentioned_or_whose_members_are_quo
     draft.organizations.add(unseen)
     QuoteFactory(article=draft, speaker=AffiliationFactory(organization=unseen).person)
 
-    assert set(Organization.objects.in_published()) == {mentioned, members_quoted}
+    assert set(Article.objects.published().organizations_appearing()) == {mentioned, members_quoted}
 
 
 # Photos

@@ -161,7 +161,10 @@ def test_person_page_quotes_filter_by_date_said(client, sam_rainsy):
     response = client.get("/people/sam-rainsy/?date_before=2017-12-31")
 
     assert [quote.text for quote in response.context["page_obj"]] == ["Older words."]
-    assertContains(response, '<label for="id_date_before">Said on or before</label>', html=True)
+    assertContains(response, "<legend>Said</legend>", html=True)
+    assertContains(
+        response, '<input type="date" name="date_before" value="2017-12-31" id="id_date_1">', html=True
+    )
 
 
 def test_person_page_quotes_are_paginated(client, sam_rainsy):
