@@ -55,7 +55,7 @@ def parse_document(raw: bytes | str, *, source: str, tz: dt.tzinfo) -> ParsedDoc
     UPDATED: ..."). A copy that prints only an updated time ("Updated June 3, 2019 2:05pm ET") is
     taken to have been published then, and its `updated_at` is None: the copy shows no later version
     than the one it was first read in. Byline lines ("By Jane Smith") next to the date line are neither
-    standfirst nor body.
+    standfirst nor body. An UPDATED time earlier than the PUBLISHED time is an error on the UPDATED line.
     """
     lines = [clean_line(line) for line in _LINE_BREAK.split(drop_invisible(_decode(raw, source)))]
     blocks = _blocks(lines)
@@ -67,6 +67,14 @@ def parse_document(raw: bytes | str, *, source: str, tz: dt.tzinfo) -> ParsedDoc
         raise SeedFormatError(source, first.line, f"expected a headline before the date line {headline!r}")
     rest = [_Block(first.line + 1, first.lines[1:])] if len(first.lines) > 1 else []
     standfirst, dates, body = _split_at_dates(source, rest + blocks[1:], tz, after=first.line)
+    if "updated" in dates and dates["updated"][1] < dates["published"][1]:
+        (line, updated), (_, published) = dates["updated"], dates["published"]
+        raise SeedFormatError(
+            source,
+            line,
+            f"the UPDATED time ({updated:%Y-%m-%d %H:%M %z}) is earlier than "
+            f"the PUBLISHED time ({published:%Y-%m-%d %H:%M %z})",
+        )
     paragraphs, pull_quotes = _body(body)
     if not paragraphs:
         last_date_line = max(line for line, _ in dates.values())

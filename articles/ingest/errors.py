@@ -7,3 +7,7 @@ class SeedFormatError(ValueError):
         self.message = message
         where = f"{source}, line {line}" if line is not None else source
         super().__init__(f"{where}: {message}")
+
+    def __reduce__(self):
+        # Rebuilt from its parts, so that it crosses from a worker process to the loader intact.
+        return type(self), (self.source, self.line, self.message)

@@ -1,4 +1,5 @@
 import datetime as dt
+import pickle
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -243,6 +244,17 @@ def test_error_without_a_line_reads_as_source_and_message():
     assert isinstance(error, ValueError)
 
 
+@pytest.mark.parametrize("line", [7, None])
+def test_error_survives_pickling_as_it_does_between_processes(line):
+    error = SeedFormatError("copy.txt", line, "expected a date line")
+
+    copy = pickle.loads(pickle.dumps(error))
+
+    assert type(copy) is SeedFormatError
+    assert str(copy) == str(error)
+    assert (copy.source, copy.line, copy.message) == ("copy.txt", line, "expected a date line")
+
+
 def test_daily_mail_date_line_with_published_and_updated_on_one_line():
     document = parse(
         "Headline\n\nA standfirst bullet\n\nBy DAVID MARTOSKO, US POLITICAL EDITOR FOR DAILYMAIL.COM\n\n"
@@ -301,3 +313,29 @@ def test_copy_whose_only_date_is_ambiguous_names_the_line_where_the_body_began()
 
     assert error.value.line == 3
     assert "expected a date line" in error.value.message
+
+
+@pytest.mark.parametrize(
+    ("dates", "line"),
+    [
+        ("PUBLISHED : Tuesday, 27 March, 2018, 5:55pm\nUPDATED : Tuesday, 27 March, 2018, 5:00pm", 4),
+        ("PUBLISHED: 10:10 EST, 6 December 2012 | UPDATED: 09:27 EST, 6 December 2012", 3),
+    ],
+    ids=["two-lines", "one-line"],
+)
+def test_updated_time_before_the_published_time_is_an_error_on_the_updated_line(dates, line):
+    with pytest.raises(SeedFormatError) as error:
+        parse(f"A headline\n\n{dates}\n\nBody.")
+
+    assert error.value.line == line
+    assert str(error.value).startswith(f"copy.txt, line {line}: the UPDATED time (")
+    assert "is earlier than the PUBLISHED time" in error.value.message
+
+
+def test_updated_time_equal_to_the_published_time_is_read():
+    document = parse(
+        "A headline\n\nPUBLISHED : Tuesday, 27 March, 2018, 5:55pm\n"
+        "UPDATED : Tuesday, 27 March, 2018, 5:55pm\n\nBody."
+    )
+
+    assert document.updated_at == document.published_at
