@@ -1,6 +1,7 @@
 """Newsroom settings, read from the environment.
 
-Development needs no variables at all. With DEBUG off, SECRET_KEY and ALLOWED_HOSTS must be set.
+DEBUG is off unless DEBUG=1 is set (`make run` and `make test` set it); with DEBUG off,
+SECRET_KEY and ALLOWED_HOSTS must be set too.
 """
 
 import os
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -30,20 +32,21 @@ def env_list(name, default=()):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", env_bool("DJANGO_DEBUG", True))
+DEBUG = env_bool("DEBUG", False)
 
 _DEV_SECRET_KEY = "django-insecure-newsroom-development-only"
 SECRET_KEY = os.environ.get("SECRET_KEY", _DEV_SECRET_KEY)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 
 if not DEBUG:
+    _FOR_DEVELOPMENT = "(for development, set DEBUG=1, as `make run` and `make test` do)"
     if SECRET_KEY == _DEV_SECRET_KEY or len(SECRET_KEY) < 32:
         raise ImproperlyConfigured(
-            "DEBUG is off: set SECRET_KEY to a random string of at least 32 characters"
+            f"DEBUG is off: set SECRET_KEY to a random string of at least 32 characters {_FOR_DEVELOPMENT}"
         )
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured(
-            "DEBUG is off: set ALLOWED_HOSTS to the site's host names, comma-separated"
+            f"DEBUG is off: set ALLOWED_HOSTS to the site's host names, comma-separated {_FOR_DEVELOPMENT}"
         )
 
 INSTALLED_APPS = [
@@ -138,8 +141,6 @@ LOGGING = {
 }
 
 # Content-Security-Policy: the site has no inline scripts or styles, so it can be strict.
-from django.utils.csp import CSP  # noqa: E402
-
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],

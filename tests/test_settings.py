@@ -8,7 +8,6 @@ from django.conf import settings
 
 SETTINGS_VARIABLES = {
     "DEBUG",
-    "DJANGO_DEBUG",
     "SECRET_KEY",
     "ALLOWED_HOSTS",
     "DATABASE_URL",
@@ -61,8 +60,15 @@ def test_production_starts_with_a_secret_key_and_allowed_hosts():
     assert result.returncode == 0, result.stderr
 
 
-def test_development_needs_no_variables():
+def test_debug_is_off_unless_set_and_says_how_to_develop():
     result = manage("check")
+    assert result.returncode != 0
+    assert "DEBUG is off" in result.stderr
+    assert "DEBUG=1" in result.stderr
+
+
+def test_development_needs_only_debug():
+    result = manage("check", DEBUG="1")
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
 
@@ -74,6 +80,7 @@ def test_database_url_chooses_the_database(tmp_path):
         "-c",
         "from django.conf import settings; print(settings.DATABASES['default']['NAME'])",
         DATABASE_URL=f"sqlite:///{path}",
+        DEBUG="1",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == str(path)
@@ -81,7 +88,10 @@ def test_database_url_chooses_the_database(tmp_path):
 
 def test_without_database_url_development_uses_the_sqlite_file_in_the_project():
     result = manage(
-        "shell", "-c", "from django.conf import settings; print(settings.DATABASES['default']['NAME'])"
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DATABASES['default']['NAME'])",
+        DEBUG="1",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == str(settings.BASE_DIR / "db.sqlite3")
