@@ -3,16 +3,27 @@ import django_filters
 from articles.models import Article, Quote
 from newsroom.filters import DateRange, FilterForm, WordsFilter, choice_by_slug
 
-NOBODY = "No person with that name appears in published articles."
-NOWHERE = "No organization with that name appears in published articles."
+def person_choice(field_name, help_text):
+    return choice_by_slug(
+        lambda request: Article.objects.published().people_appearing(),
+        field_name=field_name,
+        label="Person",
+        empty_label="Anyone",
+        missing="No person with that name appears in published articles.",
+        help_text=help_text,
+    )
 
 
-def public_people(request):
-    return Article.objects.published().people_appearing()
-
-
-def public_organizations(request):
-    return Article.objects.published().organizations_appearing()
+def organization_choice(field_name, help_text, **kwargs):
+    return choice_by_slug(
+        lambda request: Article.objects.published().organizations_appearing(),
+        field_name=field_name,
+        label="Organization",
+        empty_label="Any organization",
+        missing="No organization with that name appears in published articles.",
+        help_text=help_text,
+        **kwargs,
+    )
 
 
 def said_between():
@@ -25,22 +36,8 @@ class ArticleFilter(django_filters.FilterSet):
         label="Words",
         help_text="Every word must appear in the headline, summary or text.",
     )
-    person = choice_by_slug(
-        public_people,
-        field_name="person_mentions__person",
-        label="Person",
-        empty_label="Anyone",
-        missing=NOBODY,
-        help_text="Articles that mention or quote them.",
-    )
-    organization = choice_by_slug(
-        public_organizations,
-        field_name="organization_mentions__organization",
-        label="Organization",
-        empty_label="Any organization",
-        missing=NOWHERE,
-        help_text="Articles that mention it.",
-    )
+    person = person_choice("person_mentions__person", "Articles that mention or quote them.")
+    organization = organization_choice("organization_mentions__organization", "Articles that mention it.")
     date = DateRange(field_name="published_at", label="Published", labels=["on or after", "on or before"])
 
     class Meta:
@@ -63,22 +60,11 @@ class QuoteFilter(django_filters.FilterSet):
         label="Words",
         help_text="Every word must appear in the quote or the speaker's name.",
     )
-    person = choice_by_slug(
-        public_people,
-        field_name="speaker",
-        label="Person",
-        empty_label="Anyone",
-        missing=NOBODY,
-        help_text="Quotes said by them.",
-    )
-    organization = choice_by_slug(
-        public_organizations,
-        field_name="speaker__affiliations__organization",
+    person = person_choice("speaker", "Quotes said by them.")
+    organization = organization_choice(
+        "speaker__affiliations__organization",
+        "Quotes by anyone who has held a role in it, at any time.",
         distinct=True,
-        label="Organization",
-        empty_label="Any organization",
-        missing=NOWHERE,
-        help_text="Quotes by anyone who has held a role in it, at any time.",
     )
     date = said_between()
 

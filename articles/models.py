@@ -272,57 +272,51 @@ class Quote(models.Model):
         super().validate_constraints(exclude=exclude)
 
 
-class PersonMention(models.Model):
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="person_mentions", db_index=False
-    )
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="mentions", db_index=False)
-    public_at = models.DateTimeField(
-        null=True, editable=False, help_text="A copy of the article's public_at."
-    )
+class Mention(models.Model):
+    """A link from an article to someone or something it names, with the article's public_at."""
+
+    public_at = models.DateTimeField(null=True, editable=False, help_text="A copy of the article's public_at.")
 
     objects = PublicationQuerySet.as_manager()
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["article", "person"], name="articles_person_mention_unique"),
-        ]
-        indexes = [
-            models.Index(fields=["person", "-public_at", "-article"], name="articles_person_mention_idx"),
-        ]
+        abstract = True
 
     def __str__(self):
-        return f"{self.person} in “{self.article}”"
+        return f"{self.named} in “{self.article}”"
 
     def save(self, *args, **kwargs):
         self.public_at = self.article.public_at
         super().save(*args, **kwargs)
 
 
-class OrganizationMention(models.Model):
+class PersonMention(Mention):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="person_mentions", db_index=False)
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="mentions", db_index=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["article", "person"], name="articles_person_mention_unique")]
+        indexes = [models.Index(fields=["person", "-public_at", "-article"], name="articles_person_mention_idx")]
+
+    @property
+    def named(self):
+        return self.person
+
+
+class OrganizationMention(Mention):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="organization_mentions", db_index=False
     )
     organization = models.ForeignKey(
         Organization, on_delete=models.PROTECT, related_name="mentions", db_index=False
     )
-    public_at = models.DateTimeField(
-        null=True, editable=False, help_text="A copy of the article's public_at."
-    )
-
-    objects = PublicationQuerySet.as_manager()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["article", "organization"], name="articles_org_mention_unique"),
+            models.UniqueConstraint(fields=["article", "organization"], name="articles_org_mention_unique")
         ]
-        indexes = [
-            models.Index(fields=["organization", "-public_at", "-article"], name="articles_org_mention_idx"),
-        ]
+        indexes = [models.Index(fields=["organization", "-public_at", "-article"], name="articles_org_mention_idx")]
 
-    def __str__(self):
-        return f"{self.organization} in “{self.article}”"
-
-    def save(self, *args, **kwargs):
-        self.public_at = self.article.public_at
-        super().save(*args, **kwargs)
+    @property
+    def named(self):
+        return self.organization
