@@ -1,5 +1,4 @@
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import factory
 from django.contrib.auth.models import Group, User
@@ -7,13 +6,6 @@ from django.utils import timezone
 
 from articles.models import Article, Byline, Quote
 from people.models import Affiliation, Alias, Organization, Person
-
-HONG_KONG = ZoneInfo("Asia/Hong_Kong")
-
-
-def hk(*args):
-    """A moment on the newsroom's clock (the default TIME_ZONE), as the seed's dates are printed."""
-    return dt.datetime(*args, tzinfo=HONG_KONG)
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):

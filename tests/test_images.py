@@ -1,6 +1,4 @@
-import io
 import struct
-import zlib
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -12,20 +10,7 @@ from PIL import Image
 
 from newsroom.images import make_renditions, rendition_name, rendition_url, validate_image
 from people.models import Person
-
-
-def image_bytes(size=(40, 30), mode="RGB", kind="PNG"):
-    buffer = io.BytesIO()
-    Image.new(mode, size).save(buffer, kind)
-    return buffer.getvalue()
-
-
-def declaring_size(png, width, height):
-    """The same PNG with its header claiming other dimensions: tiny on disk, huge once decoded."""
-    start = 8 + 8  # signature, then the IHDR chunk's length and type
-    data = struct.pack(">II", width, height) + png[start + 8 : start + 13]
-    crc = struct.pack(">I", zlib.crc32(b"IHDR" + data))
-    return png[:start] + data + crc + png[start + 17 :]
+from tests.helpers import declaring_size, image_bytes
 
 
 def upload(content, name="photo.png"):

@@ -6,7 +6,6 @@ so one query per row anywhere would change the count.
 """
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -20,10 +19,9 @@ from tests.factories import (
     PersonFactory,
     QuoteFactory,
 )
+from tests.helpers import HONG_KONG
 
 pytestmark = pytest.mark.django_db
-
-HONG_KONG = ZoneInfo("Asia/Hong_Kong")
 
 # Page -> queries. Most lists: the filter form's choices, the count, the page and the bylines.
 PAGES = {

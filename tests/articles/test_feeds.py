@@ -9,8 +9,8 @@ from tests.factories import (
     DraftArticleFactory,
     PersonFactory,
     QuoteFactory,
-    hk,
 )
+from tests.helpers import hk
 
 pytestmark = pytest.mark.django_db
 

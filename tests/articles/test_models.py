@@ -1,10 +1,8 @@
 import datetime as dt
-import io
-from unittest import mock
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from PIL import Image
@@ -12,10 +10,9 @@ from PIL import Image
 from articles.models import Article, Quote
 from newsroom.images import rendition_name
 from tests.factories import ArticleFactory, BylineFactory, DraftArticleFactory, QuoteFactory
+from tests.helpers import HONG_KONG, png
 
 pytestmark = pytest.mark.django_db
-
-HONG_KONG = dt.timezone(dt.timedelta(hours=8))
 
 
 def in_an_hour():
@@ -105,7 +102,7 @@ def test_published_includes_a_scheduled_article_once_its_time_passes():
     scheduled = ArticleFactory(published_at=in_an_hour())
     later = scheduled.published_at + dt.timedelta(seconds=1)
 
-    with mock.patch("django.utils.timezone.now", return_value=later):
+    with time_machine.travel(later):
         assert list(Article.objects.published()) == [scheduled]
         assert scheduled.is_public
 
@@ -123,7 +120,7 @@ def test_published_quotes_are_those_of_published_articles_whose_time_has_come():
     scheduled = QuoteFactory(article=ArticleFactory(published_at=in_an_hour()))
 
     assert list(Quote.objects.published()) == [public]
-    with mock.patch("django.utils.timezone.now", return_value=in_an_hour() + dt.timedelta(minutes=1)):
+    with time_machine.travel(in_an_hour() + dt.timedelta(minutes=1)):
         assert set(Quote.objects.published()) == {public, scheduled}
 
 
@@ -158,9 +155,7 @@ def test_quote_url_points_into_its_article():
 
 
 def test_saving_an_article_with_an_uploaded_lead_image_writes_its_renditions(settings):
-    buffer = io.BytesIO()
-    Image.new("RGB", (1200, 800), "navy").save(buffer, "PNG")
-    article = ArticleFactory(lead_image=SimpleUploadedFile("scene.png", buffer.getvalue()))
+    article = ArticleFactory(lead_image=png(size=(1200, 800), name="scene.png"))
 
     for width in settings.IMAGE_RENDITION_WIDTHS.values():
         rendition = settings.MEDIA_ROOT / rendition_name(article.lead_image.name, width)

@@ -1,6 +1,5 @@
 import datetime as dt
 import xml.etree.ElementTree as ET
-from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -11,6 +10,7 @@ from tests.factories import (
     PersonFactory,
     QuoteFactory,
 )
+from tests.helpers import HONG_KONG
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +25,8 @@ def locations(response):
 def test_sitemap_lists_published_articles_with_last_modified_dates(client):
     article = ArticleFactory(
         slug="hun-sen-no-negotiation",
-        published_at=dt.datetime(2018, 3, 27, 17, 55, tzinfo=ZoneInfo("Asia/Hong_Kong")),
-        updated_at=dt.datetime(2018, 3, 29, 9, 0, tzinfo=ZoneInfo("Asia/Hong_Kong")),
+        published_at=dt.datetime(2018, 3, 27, 17, 55, tzinfo=HONG_KONG),
+        updated_at=dt.datetime(2018, 3, 29, 9, 0, tzinfo=HONG_KONG),
     )
 
     urls = locations(client.get("/sitemap.xml"))

@@ -20,8 +20,8 @@ from tests.factories import (
     PersonFactory,
     QuoteFactory,
     UserFactory,
-    hk,
 )
+from tests.helpers import hk
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,6 @@ import datetime as dt
 import os
 import shutil
 from types import SimpleNamespace
-from zoneinfo import ZoneInfo
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -23,6 +22,7 @@ from tests.factories import (
     PersonFactory,
     QuoteFactory,
 )
+from tests.helpers import HONG_KONG
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 NO_CHROMIUM = (
@@ -38,8 +38,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
   );
 });
 """
-
-HONG_KONG = ZoneInfo("Asia/Hong_Kong")
 
 
 @pytest.fixture(scope="session")

@@ -1,14 +1,9 @@
 import datetime as dt
-import io
-import struct
-import zlib
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from PIL import Image
 
 from newsroom.images import rendition_name, rendition_url
 from people.models import Affiliation, Alias, Organization, Person
@@ -19,22 +14,9 @@ from tests.factories import (
     PersonFactory,
     QuoteFactory,
 )
+from tests.helpers import png
 
 pytestmark = pytest.mark.django_db
-
-
-def png(size=(320, 200), mode="RGB", name="portrait.png"):
-    buffer = io.BytesIO()
-    Image.new(mode, size).save(buffer, "PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
-
-
-def declaring_size(upload, width, height):
-    """The same PNG with a header claiming other dimensions: a few bytes that would decode to gigabytes."""
-    content = upload.read()
-    data = struct.pack(">II", width, height) + content[24:29]
-    content = content[:16] + data + struct.pack(">I", zlib.crc32(b"IHDR" + data)) + content[33:]
-    return SimpleUploadedFile(upload.name, content, content_type="image/png")
 
 
 def inline_rows(prefix, *rows, initial=0):
@@ -330,26 +312,6 @@ def test_uploaded_photo_gets_renditions_and_a_thumbnail_in_the_list_and_form(edi
     assert f'src="{thumb}"' in change.content.decode()
 
 
-def test_photo_form_refuses_text_named_like_a_photo(editor_client):
-    fake = SimpleUploadedFile("photo.jpg", b"Not a photo, just words.\n" * 20, content_type="image/jpeg")
-
-    response = editor_client.post(reverse("admin:people_person_add"), person_data(photo=fake))
-
-    assert response.status_code == 200
-    assert "Upload a valid image" in response.content.decode()
-    assert not Person.objects.exists()
-
-
-def test_photo_form_refuses_a_file_over_the_size_limit(editor_client, settings):
-    settings.IMAGE_MAX_BYTES = 100
-
-    response = editor_client.post(reverse("admin:people_person_add"), person_data(photo=png()))
-
-    assert response.status_code == 200
-    assert "the limit is 100\xa0bytes" in response.content.decode()
-    assert not Person.objects.exists()
-
-
 def test_photo_form_refuses_an_image_over_the_pixel_limit(editor_client, settings):
     settings.IMAGE_MAX_PIXELS = 1_000_000
 
@@ -359,27 +321,6 @@ def test_photo_form_refuses_an_image_over_the_pixel_limit(editor_client, setting
 
     assert response.status_code == 200
     assert "This image is 1001 × 1000 pixels" in response.content.decode()
-    assert not Person.objects.exists()
-
-
-def test_photo_form_refuses_a_small_file_that_would_decode_to_a_huge_image(editor_client):
-    blank = png(size=(8000, 8000), mode="1")
-    assert blank.size < 100_000
-
-    response = editor_client.post(reverse("admin:people_person_add"), person_data(photo=blank))
-
-    assert response.status_code == 200
-    assert "This image is 8000 × 8000 pixels" in response.content.decode()
-    assert not Person.objects.exists()
-
-
-def test_photo_form_refuses_a_header_declaring_huge_dimensions(editor_client):
-    bomb = declaring_size(png(size=(1, 1), mode="L"), 100_000, 100_000)
-
-    response = editor_client.post(reverse("admin:people_person_add"), person_data(photo=bomb))
-
-    assert response.status_code == 200
-    assert response.context["adminform"].form.errors["photo"]
     assert not Person.objects.exists()
 
 

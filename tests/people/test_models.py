@@ -1,13 +1,10 @@
 import datetime as dt
-import io
 
 import pytest
 from django.core import serializers
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
-from PIL import Image
 
 from articles.models import Article
 from newsroom.images import rendition_name
@@ -22,16 +19,11 @@ from tests.factories import (
     PersonFactory,
     QuoteFactory,
 )
+from tests.helpers import png
 
 pytestmark = pytest.mark.django_db
 
 TODAY = dt.date(2018, 3, 27)
-
-
-def png(size=(320, 200)):
-    buffer = io.BytesIO()
-    Image.new("RGB", size, "teal").save(buffer, "PNG")
-    return SimpleUploadedFile("portrait.png", buffer.getvalue(), content_type="image/png")
 
 
 # Database rules

@@ -18,8 +18,8 @@ from tests.factories import (
     OrganizationFactory,
     PersonFactory,
     QuoteFactory,
-    hk,
 )
+from tests.helpers import hk
 
 pytestmark = pytest.mark.django_db
 
