@@ -2,21 +2,29 @@
 
 import re
 
-from articles.ingest.lexicon import ADVERBS, word_set
+from articles.ingest.lexicon import (
+    ADVERBS,
+    MONTH_NAMES,
+    PARTS_OF_DAY,
+    RELATIVE_DAYS,
+    WEEKDAY_NAMES,
+    alternation,
+    word_set,
+)
 from articles.ingest.names import words
 from articles.ingest.sentences import PLACEHOLDERS
 
+_WEEKDAY = alternation(WEEKDAY_NAMES)
 # Phrases that only say when ("on Friday", "at 5:30pm", "in March 2019"): one word at a time, each
 # followed by spaces or commas, so that no input can make the expression backtrack at length.
 _DATED = re.compile(
     r"^(?:(?:on|in|at|during|by|from|since|until|early|late|last|this|next|the)\s+)*"
-    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|morning|"
-    r"afternoon|evening|night|week|weekend|month|year|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|\d+(?:[:.]\d+)*(?:[ap]\.?m\.?)?|[ap]\.?m\.?)(?:[\s,]+|$))+$"
+    rf"(?:(?:{_WEEKDAY}|{'|'.join(RELATIVE_DAYS + PARTS_OF_DAY)}|week|weekend|month|year|"
+    rf"{alternation(MONTH_NAMES)}|\d+(?:[:.]\d+)*(?:[ap]\.?m\.?)?|[ap]\.?m\.?)(?:[\s,]+|$))+$"
 )
 _TRAILING_TIME = re.compile(
-    r"\s+(?:(?:on|last|this|early|late|earlier|later)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|yesterday|today|tonight|last\s+\w+)\b.*$"
+    rf"\s+(?:(?:on|last|this|early|late|earlier|later)\s+)?(?:{_WEEKDAY}|{'|'.join(RELATIVE_DAYS)}|"
+    r"last\s+\w+)\b.*$"
 )
 _LEAD = re.compile(
     r"\b(?:Speaking|Writing|Talking|Addressing|Testifying)\s+(?P<pp>(?:at|in|on|during|to|before|from|via)\s[^,;:"
@@ -55,8 +63,7 @@ def _phrase(pp: str) -> str:
 
 
 _DATED_HEAD = re.compile(
-    r"^(?:[Oo]n\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|"
-    r"afternoon|evening|night))?\s+(?=(?:in|at|on|during)\s)"
+    rf"^(?:[Oo]n\s+)?(?:{_WEEKDAY})(?:\s+(?:{'|'.join(PARTS_OF_DAY)}))?\s+(?=(?:in|at|on|during)\s)"
 )
 _NOT_AN_OBJECT = word_set("to that he she it they we and or but as so then which who")
 

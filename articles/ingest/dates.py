@@ -5,41 +5,25 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from articles.ingest.lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_NAMES,
+    alternation,
+)
+from articles.ingest.typography import APOSTROPHES
+
+# Month and weekday numbers by name and abbreviation: "sept" is 9, "tue" 1 (Monday is 0).
 MONTHS = {
     name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
+    for number, names in enumerate(zip(MONTH_NAMES, MONTH_ABBREVIATIONS, strict=True), start=1)
+    for name in (names[0], *names[1])
 }
 WEEKDAYS = {
     name: number
-    for number, names in enumerate(
-        (
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thur", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        )
-    )
-    for name in names
+    for number, names in enumerate(zip(WEEKDAY_NAMES, WEEKDAY_ABBREVIATIONS, strict=True))
+    for name in (names[0], *names[1])
 }
 
 
@@ -296,17 +280,19 @@ def _offset(text: str) -> dt.timezone:
     return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
 
 
-_WEEKDAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
+_WEEKDAY_NAMES = alternation(WEEKDAY_NAMES)
+_MONTH_NAMES = "|".join(
+    [
+        alternation(MONTH_NAMES),
+        *(rf"{short.capitalize()}\." for names in MONTH_ABBREVIATIONS for short in names),
+    ]
 )
 # Month and weekday names only count capitalised: "may" and "march" are also verbs. "Today" and "Tonight"
 # count capitalised only opening a sentence: elsewhere they name programmes ("the BBC's Today programme").
 _SAID_ON = re.compile(
     rf"""
     \b(?:(?P<last>[Ll]ast|[Tt]his\s+past)\s+|(?P<coming>[Nn]ext|[Tt]his\s+coming)\s+|(?:[Oo]n|[Tt]his)\s+)?
-      (?P<weekday>{_WEEKDAY_NAMES})\b(?!['’]s)
+      (?P<weekday>{_WEEKDAY_NAMES})\b(?![{APOSTROPHES}]s)
   | \b(?P<month>{_MONTH_NAMES})\s*(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?
   | \b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH_NAMES})(?:,?\s+(?P<year2>\d{{4}}))?
   | \b(?P<yesterday>[Yy]esterday|[Ll]ast\s+night)\b

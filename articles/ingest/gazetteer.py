@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from articles.ingest.names import words
-from articles.ingest.typography import fold
+from articles.ingest.typography import APOSTROPHES, SPELLINGS, fold, straighten
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ class Gazetteer:
         self._forms: dict[str, Found] = {}
         self._surnames: dict[str, list[Entity]] = {}
         for person in self.people:
-            if len(parts := person.name.replace("’", "'").split()) > 1:
+            if len(parts := straighten(person.name).split()) > 1:
                 self._surnames.setdefault(fold(parts[-1]), []).append(person)
         for kind, entities in (("organization", self.organizations), ("person", self.people)):
             for entity in entities:
@@ -49,10 +49,10 @@ class Gazetteer:
                 if kind == "organization" and (acronym := _acronym(entity.name)):
                     forms.add(acronym)
                 for form in forms:
-                    if form := " ".join(form.replace("’", "'").split()):
+                    if form := " ".join(straighten(form).split()):
                         self._forms[form] = Found(entity, kind)
         pattern = _trie(self._forms)
-        self._pattern = re.compile(rf"(?<![\w'’-])(?:{pattern})(?![\w])") if pattern else None
+        self._pattern = re.compile(rf"(?<![\w{APOSTROPHES}-])(?:{pattern})(?![\w])") if pattern else None
 
     @classmethod
     def of(cls, people: Sequence[Entity], organizations: Sequence[Entity]) -> "Gazetteer":
@@ -67,12 +67,12 @@ class Gazetteer:
         """Every known name in `text` (whole words, also before a possessive "'s"), in order."""
         if self._pattern is None:
             return []
-        return [self._forms[m.group().replace("’", "'")] for m in self._pattern.finditer(text)]
+        return [self._forms[straighten(m.group())] for m in self._pattern.finditer(text)]
 
     def lookup(self, name: str) -> Found | None:
         """The known entity that `name` is exactly (a name, an alias or an acronym), or, failing that,
         the known person whose name (of two words or more) ends it: "Samdech Techo Hun Sen"."""
-        parts = name.replace("’", "'").split()
+        parts = straighten(name).split()
         if found := self._forms.get(" ".join(parts)):
             return found
         for start in range(max(1, len(parts) - 8), len(parts) - 1):  # no name has more words
@@ -83,12 +83,12 @@ class Gazetteer:
 
     def only_person_called(self, surname: str) -> Entity | None:
         """The one known person with this surname, if there is exactly one."""
-        people = self._surnames.get(fold(surname.replace("’", "'")), [])
+        people = self._surnames.get(fold(straighten(surname)), [])
         return people[0] if len(people) == 1 else None
 
 
 def _trie(forms) -> str:
-    """A regular expression matching any of `forms`, longest first, with ' matching ’ too."""
+    """A regular expression matching any of `forms`, longest first, however their marks are typed."""
     root: dict = {}
     for form in forms:
         node = root
@@ -107,7 +107,8 @@ def _trie(forms) -> str:
 
 
 def _char(char: str) -> str:
-    return "['’]" if char == "'" else re.escape(char)
+    """The character, or every mark that straightens to it: the name "O'Brien" is found as "O’Brien"."""
+    return f"[{SPELLINGS[char]}]" if char in SPELLINGS else re.escape(char)
 
 
 @functools.lru_cache(maxsize=32)

@@ -1,9 +1,60 @@
-"""Word lists that the readers of names, speakers and attributions share."""
+"""Word lists that the readers of dates, names, speakers and attributions share.
+
+Each list is written here once; regular expressions elsewhere are built from them with alternation().
+"""
 
 
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
+
+def alternation(words) -> str:
+    """ "Monday|Tuesday|...": the words capitalised, for a regular expression."""
+    return "|".join(w.capitalize() for w in words)
+
+
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_NAMES = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+# As date lines abbreviate them ("Tue", "Sept."), in the same order; "May" has none.
+WEEKDAY_ABBREVIATIONS = (
+    ("mon",),
+    ("tue", "tues"),
+    ("wed",),
+    ("thu", "thur", "thurs"),
+    ("fri",),
+    ("sat",),
+    ("sun",),
+)
+MONTH_ABBREVIATIONS = (
+    ("jan",),
+    ("feb",),
+    ("mar",),
+    ("apr",),
+    (),
+    ("jun",),
+    ("jul",),
+    ("aug",),
+    ("sep", "sept"),
+    ("oct",),
+    ("nov",),
+    ("dec",),
+)
+# Words for a day relative to the one an article was published on, and for parts of a day.
+RELATIVE_DAYS = ("yesterday", "today", "tonight")
+PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 
 ABBREVIATION_LIST = (
     "mr mrs ms dr prof sen rep gov gen lt col capt sgt maj adm cmdr cpl det insp supt rev fr st jr sr hon "
@@ -11,7 +62,7 @@ ABBREVIATION_LIST = (
 )
 ABBREVIATION_SET = word_set(ABBREVIATION_LIST)
 # For regular expressions: "Dr|Mr|..." (a period after one of these ends no sentence).
-ABBREVIATIONS = "|".join(w.capitalize() for w in ABBREVIATION_LIST.split())
+ABBREVIATIONS = alternation(ABBREVIATION_LIST.split())
 # Words that stand before a name as a title or a role: "Foreign Minister", "Dr.", "spokesman", "wife".
 ROLES = word_set(
     """
@@ -49,10 +100,9 @@ NOT_NAMES = word_set(
     three some many most several other another both each every all asked among during despite under over
     following unlike like apart even only such why what how where who which there here now thus namely
     calling not no yes please thank image photo video more less much further instead once again
-    january february march april may june july august september october november december
     """
-)
-NEVER_NAMES = word_set("monday tuesday wednesday thursday friday saturday sunday")
+) | frozenset(MONTH_NAMES)
+NEVER_NAMES = frozenset(WEEKDAY_NAMES)
 ORGANIZATION_WORDS = word_set(
     """
     ministry department office agency council committee commission party police army navy force forces guard
@@ -206,11 +256,8 @@ ADVERBS = word_set(
     still yet wryly angrily tearfully proudly bluntly flatly firmly immediately
     """
 )
-TIME_WORDS = word_set(
-    """
-    monday tuesday wednesday thursday friday saturday sunday yesterday today tonight morning afternoon
-    evening night week weekend month year last this next on early late earlier later
-    """
+TIME_WORDS = frozenset(WEEKDAY_NAMES + RELATIVE_DAYS + PARTS_OF_DAY) | word_set(
+    "week weekend month year last this next on early late earlier later"
 )
 HUMAN_NOUNS = word_set(
     """

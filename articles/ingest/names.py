@@ -15,7 +15,7 @@ from articles.ingest.lexicon import (
     SUFFIXES,
     word_set,
 )
-from articles.ingest.typography import UPPER
+from articles.ingest.typography import RIGHT_SINGLE, UPPER, straighten
 
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|bin|ibn|abu|de|di|da|van|von|d)[-'’][" + UPPER + "]")
 _WORD = re.compile(rf"(?:[{UPPER}]\.){{2,}}|[^\W_](?:[\w'’-]*[^\W_])?['’]?")
@@ -29,8 +29,8 @@ class Word:
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
         bare, possessive = text.rstrip(".") if text[-1] == "." else text, False
-        if "'" in bare or "’" in bare:
-            bare = bare.replace("’", "'")
+        if "'" in bare or RIGHT_SINGLE in bare:
+            bare = straighten(bare)
             if bare.endswith("'s"):
                 bare, possessive = bare[:-2], True
             elif bare.endswith("'"):

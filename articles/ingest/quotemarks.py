@@ -3,10 +3,20 @@
 import re
 from dataclasses import dataclass
 
-_OPENS_DOUBLE = "“„‟«"
-_CLOSES_DOUBLE = "”»"
+from articles.ingest.typography import (
+    APOSTROPHES,
+    CLOSING_DOUBLE,
+    DOUBLE_MARKS,
+    LEFT_DOUBLE,
+    LEFT_SINGLE,
+    OPENING_DOUBLE,
+    RIGHT_SINGLE,
+    STRAIGHT_DOUBLE,
+    STRAIGHT_SINGLE,
+)
+
 _BEFORE_OPENING = " \t([{—–-/…"
-_AFTER_CLOSING = " \t,.;:!?)]}—–-…'’"
+_AFTER_CLOSING = " \t,.;:!?)]}—–-…" + APOSTROPHES
 _ELISIONS = re.compile(r"['’‘](?:\d\d|em\b|til\b|cause\b|tis\b|n['’])", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"))
@@ -19,8 +29,10 @@ _NAMING = re.compile(
 
 # The mark comes first so that the regular expression engine can skip ahead to candidates quickly.
 _SINGLE_OPENING = re.compile(r"['‘](?<![^\s(\[—–]['‘])(?=[^\W\d_])")
-_DOUBLE_MARK = re.compile('["“”„‟«»]')
-_SINGLE_MARK = re.compile("['‘’]")
+_DOUBLE_MARK = re.compile(f"[{DOUBLE_MARKS}]")
+# Single quotations are read in straight and curly marks only; ‚ ‛ ‹ › are left as they are.
+_SINGLES = STRAIGHT_SINGLE + LEFT_SINGLE + RIGHT_SINGLE
+_SINGLE_MARK = re.compile(f"[{_SINGLES}]")
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|from|at|for|by|with)\s*$")
 
 
@@ -39,7 +51,7 @@ class Span:
 def quote_style(paragraphs: list[str]) -> str:
     """ "double" for copy whose quotations are in double marks (nesting singles), "single" for the reverse."""
     text = "\n".join(paragraphs)
-    doubles = sum(text.count(mark) for mark in "“„«") + text.count('"') / 2
+    doubles = sum(text.count(mark) for mark in OPENING_DOUBLE) + text.count(STRAIGHT_DOUBLE) / 2
     singles = len(_SINGLE_OPENING.findall(text))
     return "double" if doubles >= singles else "single"
 
@@ -47,8 +59,8 @@ def quote_style(paragraphs: list[str]) -> str:
 def find_spans(paragraph: str, style: str) -> list[Span]:
     """The quotations of a paragraph in copy of the given style; a paragraph marked only the other way
     is read that way ("‘Chaos,’ he said" in copy that otherwise uses double marks)."""
-    doubles = '"' in paragraph or "“" in paragraph or "”" in paragraph or "„" in paragraph or "«" in paragraph
-    singles = "'" in paragraph or "‘" in paragraph or "’" in paragraph
+    doubles = any(mark in paragraph for mark in DOUBLE_MARKS)
+    singles = any(mark in paragraph for mark in _SINGLES)
     opens_single = singles and _SINGLE_OPENING.search(paragraph) is not None
     if style == "double" and not doubles and opens_single:
         style = "single"
@@ -64,20 +76,20 @@ def _double_spans(text: str) -> list[Span]:
     n = len(text)
     for m in _DOUBLE_MARK.finditer(text):
         i, c = m.start(), m.group()
-        if c in _OPENS_DOUBLE:
-            if depth and opener == "„" and c == "“":
+        if c in OPENING_DOUBLE:
+            if depth and opener == "„" and c == LEFT_DOUBLE:
                 depth = 0
                 spans.append(Span(start, i + 1, True))
             elif depth:
                 depth += 1
             else:
                 depth, start, opener = 1, i, c
-        elif c in _CLOSES_DOUBLE:
+        elif c in CLOSING_DOUBLE:
             if depth:
                 depth -= 1
                 if not depth:
                     spans.append(Span(start, i + 1, True))
-        elif c == '"':
+        elif c == STRAIGHT_DOUBLE:
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < n else " "
             can_open = before in _BEFORE_OPENING and not after.isspace()
@@ -107,10 +119,14 @@ def _single_spans(text: str) -> list[Span]:
         after = text[i + 1] if i + 1 < n else " "
         if before.isalnum() and after.isalnum():
             continue
-        if c != "’" and before in _BEFORE_OPENING and (after.isalpha() or after in '“"(['):
+        if (
+            c != RIGHT_SINGLE
+            and before in _BEFORE_OPENING
+            and (after.isalpha() or after in LEFT_DOUBLE + STRAIGHT_DOUBLE + "([")
+        ):
             if not _ELISIONS.match(text, i):
                 openers.append(i)
-        elif c != "‘" and not before.isspace() and after in _AFTER_CLOSING:
+        elif c != LEFT_SINGLE and not before.isspace() and after in _AFTER_CLOSING:
             plural = before in "sSnN" and after == " " and text[i + 2 : i + 3].islower()
             (weak if plural else strong).append(i)
     spans, position = [], -1
@@ -126,10 +142,6 @@ def _single_spans(text: str) -> list[Span]:
     return spans
 
 
-def word_count(text: str) -> int:
-    return len(_WORDS.findall(text))
-
-
 def is_quotation(inner: str, before: str) -> bool:
     """Whether quoted words are a quotation rather than scare quotes, a name or a title of a work.
 
@@ -140,7 +152,7 @@ def is_quotation(inner: str, before: str) -> bool:
         return not _NAMING.search(before[-40:])
     found = _WORDS.findall(inner)
     if len(found) == 2:
-        lead = before.rstrip(" \"'“‘")
+        lead = before.rstrip(" " + STRAIGHT_DOUBLE + STRAIGHT_SINGLE + LEFT_DOUBLE + LEFT_SINGLE)
         alone = not lead or lead[-1] in ":.?!"
         if not (alone and inner.rstrip()[-1:] in ",.?!"):
             return False

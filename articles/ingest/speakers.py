@@ -12,7 +12,7 @@ from articles.ingest.gazetteer import Gazetteer
 from articles.ingest.lexicon import GENDERED, NOT_SUBJECT_AFTER, NOT_VERBS, SPEECH_VERBS
 from articles.ingest.names import MODIFIERS, Name, capitalised_groups, name_runs
 from articles.ingest.sentences import QUOTE, QUOTE_ENDING
-from articles.ingest.typography import fold
+from articles.ingest.typography import fold, straighten
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +129,7 @@ class Speakers:
         # A surname ("Trump", "von der Leyen") is the first person named in full with it: the one the
         # story is about, as "Trump" after "Donald Trump ... First Lady Melania Trump". The body's
         # spelling comes before the headline's, which may drop accents ("Jaroslaw Kaczynski").
-        tail = tuple(fold(part) for part in name.text.replace("’", "'").split())
+        tail = tuple(fold(part) for part in straighten(name.text).split())
         word = tail[-1]
         names = self._scan_names()
         for where, full, parts in sorted(names, key=lambda entry: (entry[0][0] < 0, entry[0])):

@@ -1,26 +1,43 @@
-"""Characters of printed copy: quote marks, apostrophes, letter classes, whitespace."""
+"""Characters of printed copy: quote marks, apostrophes, letter classes, whitespace.
+
+Every quote-mark character is named here once; the readers of quotations, sentences and names build
+their character classes from these names.
+"""
 
 import re
 import unicodedata
 
 # Character classes for regular expressions; the re module has no \p{Lu}.
 UPPER = "".join(chr(c) for c in range(0x41, 0x2000) if chr(c).isupper())
-LOWER = "".join(chr(c) for c in range(0x61, 0x2000) if chr(c).islower())
 
-OPENING_DOUBLE = "“„‟«"
-CLOSING_DOUBLE = "”»"
-OPENING_SINGLE = "‘‚‛‹"
-CLOSING_SINGLE = "’›"
-QUOTE_CHARS = OPENING_DOUBLE + CLOSING_DOUBLE + OPENING_SINGLE + CLOSING_SINGLE + "\"'"
+STRAIGHT_DOUBLE = '"'
+STRAIGHT_SINGLE = "'"
+LEFT_DOUBLE = "“"
+RIGHT_DOUBLE = "”"
+LEFT_SINGLE = "‘"
+RIGHT_SINGLE = "’"  # also typeset copy's apostrophe: "don’t", "O’Brien"
+OPENING_DOUBLE = LEFT_DOUBLE + "„‟«"
+CLOSING_DOUBLE = RIGHT_DOUBLE + "»"
+OPENING_SINGLE = LEFT_SINGLE + "‚‛‹"
+CLOSING_SINGLE = RIGHT_SINGLE + "›"
+DOUBLE_MARKS = STRAIGHT_DOUBLE + OPENING_DOUBLE + CLOSING_DOUBLE
+SINGLE_MARKS = STRAIGHT_SINGLE + OPENING_SINGLE + CLOSING_SINGLE
+QUOTE_CHARS = DOUBLE_MARKS + SINGLE_MARKS
+# The marks that stand inside words: "O'Brien", "don’t".
+APOSTROPHES = STRAIGHT_SINGLE + RIGHT_SINGLE
+# Each straight mark and every mark that straighten() turns into it.
+SPELLINGS = {STRAIGHT_DOUBLE: DOUBLE_MARKS, STRAIGHT_SINGLE: SINGLE_MARKS}
 
-_CURLY = re.compile(f"[{OPENING_DOUBLE}{CLOSING_DOUBLE}‘’‚‛‹›]")
-_STRAIGHT = {c: '"' for c in OPENING_DOUBLE + CLOSING_DOUBLE} | {c: "'" for c in "‘’‚‛‹›"}
+_STRAIGHT = str.maketrans(
+    dict.fromkeys(OPENING_DOUBLE + CLOSING_DOUBLE, STRAIGHT_DOUBLE)
+    | dict.fromkeys(OPENING_SINGLE + CLOSING_SINGLE, STRAIGHT_SINGLE)
+)
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def straighten(text: str) -> str:
-    """Curly quotes and apostrophes as their straight forms."""
-    return text if text.isascii() else _CURLY.sub(lambda m: _STRAIGHT[m.group()], text)
+    """Curly quotes and apostrophes as their straight forms: "O’Brien" and "O'Brien" compare equal."""
+    return text if text.isascii() else text.translate(_STRAIGHT)
 
 
 def drop_invisible(text: str) -> str:
@@ -35,7 +52,7 @@ def clean_line(text: str) -> str:
 
 def comparable(text: str) -> str:
     """A form for comparing quoted words however they were typed: straight marks, no outer marks, spaces."""
-    return " ".join(straighten(text).split()).strip(" \"'").casefold()
+    return " ".join(straighten(text).split()).strip(" " + STRAIGHT_DOUBLE + STRAIGHT_SINGLE).casefold()
 
 
 def fold(word: str) -> str:

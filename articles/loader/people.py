@@ -3,11 +3,12 @@
 from django.utils.text import slugify
 
 from articles.ingest import Entity
+from articles.ingest.typography import straighten
 from people.models import Alias, Organization, Person
 
 
 def name_key(name):
-    return " ".join(name.replace("’", "'").split()).casefold()
+    return " ".join(straighten(name).split()).casefold()
 
 
 class Directory:
@@ -40,7 +41,6 @@ class Directory:
             self.organization_names[pk] = name
             organizations.append(Entity(key=slug, name=name, aliases=(short_name,) if short_name else ()))
         self.organizations = tuple(organizations)
-        self.created = []
 
     def _remember(self, pk, name, slug, aliases=()):
         self.person_ids[slug] = pk
@@ -62,9 +62,7 @@ class Directory:
         while slug in self.slugs:
             slug, n = f"{base}-{n}", n + 1
         self.slugs.add(slug)
-        person = Person(name=name, slug=slug, needs_review=True)
-        self.created.append(person)
-        return person
+        return Person(name=name, slug=slug, needs_review=True)
 
     def saved(self, people):
         for person in people:
