@@ -7,6 +7,7 @@ pronoun, a role); the article-level memory in speakers.py turns that into a pers
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from articles.ingest.lexicon import (
     ADVERBS,
@@ -19,6 +20,7 @@ from articles.ingest.lexicon import (
     SPEECH_VERBS,
     SUFFIXES,
     TIME_WORDS,
+    VerbForm,
     word_set,
 )
 from articles.ingest.lexicon import (
@@ -51,18 +53,26 @@ _DASH = re.compile(r"^\s*[—–]|^\s*--?\s")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,;:\ue000\ue001]+)", re.IGNORECASE)
 
 
+class SubjectKind(StrEnum):
+    NAME = "name"
+    PRONOUN = "pronoun"
+    ROLE = "role"
+    UNKNOWN = "unknown"  # a person the text does not name
+    NONE = "none"  # a group or an organization, or nobody
+
+
 @dataclass(slots=True)
 class Subject:
     """Who the words say is speaking: a name, a pronoun, a role ("the governor"), a nameless person
     ("one of the victims", "a source"), or "none" for a group or an organization."""
 
-    kind: str  # "name", "pronoun", "role", "unknown", "none"
+    kind: SubjectKind
     name: Name | None = None
     role: str = ""  # the role, or the pronoun
     span: tuple[int, int] = (0, 0)  # the phrase that names the subject, which dates the quote no more
 
 
-NOBODY = Subject("none")
+NOBODY = Subject(SubjectKind.NONE)
 
 
 @dataclass(slots=True)
@@ -77,7 +87,7 @@ _JOINERS = frozenset("'’-")
 _WORD_BEFORE = re.compile(r"([\w'’-]+)[^\w'’-]*$")
 
 
-def _verbs(text: str, offset: int = 0) -> list[tuple[Word, str]]:
+def _verbs(text: str, offset: int = 0) -> list[tuple[Word, VerbForm]]:
     """(word, kind) of each speech verb in `text`: "finite", "gerund", "base" (after "to", "would") or
     "passive" (after "was")."""
     found = []
@@ -90,15 +100,15 @@ def _verbs(text: str, offset: int = 0) -> list[tuple[Word, str]]:
         if word.text in ("pointed", "points"):
             if not text.startswith(" out", m.end()):
                 continue
-            kind = "finite"
+            kind = VerbForm.FINITE
         elif (kind := SPEECH_VERBS.get(word.text)) is None:
             if before is not None or not word.capitalised:
                 continue
             kind = SPEECH_VERBS.get(word.text.lower())  # "Remarked Center for Biological Diversity scientist"
-        if kind == "base" and before not in ("to", "would", "will", "did", "could"):
+        if kind == VerbForm.BASE and before not in ("to", "would", "will", "did", "could"):
             continue
         if before is not None and before.lower() in ("was", "were", "been", "being"):
-            kind = "passive"
+            kind = VerbForm.PASSIVE
         found.append((word, kind))
     return found
 
@@ -149,16 +159,16 @@ def _subject_of(segment: list[Word], text: str, adjacent: bool, span: tuple[int,
     span = span or (segment[0].start, segment[-1].end)
     edge = segment[-1] if adjacent else segment[0]
     if edge.lower in PRONOUNS:
-        return Subject("pronoun", role=edge.lower, span=(edge.start, edge.end))
+        return Subject(SubjectKind.PRONOUN, role=edge.lower, span=(edge.start, edge.end))
     if len(segment) == 2 and segment[0].lower == "the" and _EPITHET.fullmatch(segment[1].text):
         # "the Norwegian said", "the 46-year-old added": the person in view, like "he" or "she".
-        return Subject("pronoun", span=(segment[0].start, segment[1].end))
+        return Subject(SubjectKind.PRONOUN, span=(segment[0].start, segment[1].end))
     owner = _possessor(segment, text)
     if owner is not None:
         return Subject(owner.kind, owner.name, owner.role, span)
     proxy = len(segment) > 2 and segment[0].lower in _ARTICLES and segment[1].lower in _PROXIES
     if proxy and segment[2].text in ("for", "to", "of"):
-        return Subject("unknown", span=span)  # "a spokesman for Sadiq Khan": not Khan speaking
+        return Subject(SubjectKind.UNKNOWN, span=span)  # "a spokesman for Sadiq Khan": not Khan speaking
     name = find_name(segment)
     if name is not None:
         rest = [w for w in segment if w.start >= name.end and w.lower not in SUFFIXES]
@@ -166,17 +176,17 @@ def _subject_of(segment: list[Word], text: str, adjacent: bool, span: tuple[int,
         if ahead and ahead[-1].text in ("and", "&") and any(w.capitalised for w in ahead[:-1]):
             return NOBODY  # "Smith and Jones said": two speakers, not one
         if not adjacent or not rest or rest[0].text in _NAME_FOLLOWERS:
-            return Subject("name", name, name.role, span)
+            return Subject(SubjectKind.NAME, name, name.role, span)
     role = role_of(segment[-4:] if adjacent else segment)
     if role:
-        return Subject("role", role=role, span=span)
+        return Subject(SubjectKind.ROLE, role=role, span=span)
     head = []
     for w in segment:
         if w.text in _PREPOSITIONS_AFTER_HEAD:
             break
         head.append(w)
     if head and head[-1].lower in HUMAN_NOUNS and not looks_like_organization(head):
-        return Subject("unknown", span=span)
+        return Subject(SubjectKind.UNKNOWN, span=span)
     return NOBODY
 
 
@@ -205,10 +215,13 @@ def _appositive(segments: list[list[Word]], text: str) -> Subject:
     candidates = [s for s in segments if s and s[0].lower not in INTRO]
     span = _extent(candidates)
     for segment in candidates:
-        if _pure_name(segment) and (subject := _subject_of(segment, text, False, span)).kind == "name":
+        if (
+            _pure_name(segment)
+            and (subject := _subject_of(segment, text, False, span)).kind == SubjectKind.NAME
+        ):
             return subject
     for segment in candidates:
-        if (subject := _subject_of(segment, text, False, span)).kind == "name":
+        if (subject := _subject_of(segment, text, False, span)).kind == SubjectKind.NAME:
             return subject
     return _subject_of(candidates[0], text, False, span) if candidates else NOBODY
 
@@ -242,7 +255,7 @@ def _antecedent(segment: list[Word], text: str) -> Subject:
     if not trailing or not _pure_name(trailing):
         return NOBODY
     subject = _subject_of(trailing, text, adjacent=False)
-    return subject if subject.kind == "name" else NOBODY
+    return subject if subject.kind == SubjectKind.NAME else NOBODY
 
 
 def subject_after(text: str, offset: int = 0) -> Subject:
@@ -254,13 +267,13 @@ def subject_after(text: str, offset: int = 0) -> Subject:
     if owner is not None:
         return owner
     for i, segment in enumerate(segments):
-        if _pure_name(segment) and (subject := _subject_of(segment, text, False)).kind == "name":
+        if _pure_name(segment) and (subject := _subject_of(segment, text, False)).kind == SubjectKind.NAME:
             return Subject(subject.kind, subject.name, subject.role, _extent(segments[: i + 1]))
     for i, segment in enumerate(segments):
         if segment[0].lower in INTRO:
             continue
         subject = _subject_of(segment, text, False)
-        if subject.kind != "none":
+        if subject.kind != SubjectKind.NONE:
             return Subject(subject.kind, subject.name, subject.role, _extent(segments[: i + 1]))
     return NOBODY
 
@@ -274,7 +287,9 @@ def sentence_subject(text: str, offset: int = 0) -> Subject:
             continue
         lowered = first[1].lower()
         if lowered in PRONOUNS:
-            return Subject("pronoun", role=lowered, span=(start + first.start(1), start + first.end(1)))
+            return Subject(
+                SubjectKind.PRONOUN, role=lowered, span=(start + first.start(1), start + first.end(1))
+            )
         if lowered in INTRO or lowered.endswith(("ing", "ly")) and first[1][0].isupper():
             continue
         leading = []
@@ -286,13 +301,13 @@ def sentence_subject(text: str, offset: int = 0) -> Subject:
         if not leading or all(w.lower in NOT_ROLES for w in leading):
             return NOBODY
         subject = _subject_of(leading, text, adjacent=False)
-        if subject.kind != "name" and len(_WORDS_IN.findall(piece)) <= 8:
+        if subject.kind != SubjectKind.NAME and len(_WORDS_IN.findall(piece)) <= 8:
             following = next(pieces, None)
             following = words(*following) if following else None
             if following and _pure_name(following):
                 # "Another voice actor, Lauren Landa, would list ...".
                 named = _subject_of(following, text, adjacent=False)
-                if named.kind == "name":
+                if named.kind == SubjectKind.NAME:
                     return named
         return subject
     return NOBODY
@@ -314,7 +329,7 @@ def after_quotation(text: str) -> Attribution | None:
         return None
     according = _ACCORDING.search(text)
     verbs = [] if clause_words[0].lower in CONJUNCTIONS else _verbs(clause, lead)
-    if verbs and verbs[0][0].start - lead <= 100 and verbs[0][1] not in ("passive", "gerund"):
+    if verbs and verbs[0][0].start - lead <= 100 and verbs[0][1] not in (VerbForm.PASSIVE, VerbForm.GERUND):
         word = verbs[0][0]
         before = text[lead : word.start]
         before_words = words(before)
@@ -335,7 +350,7 @@ def _dash_credit(text: str) -> Attribution | None:
     if first is None or not _pure_name(first) or _verbs(text):
         return None
     subject = _subject_of(first, text, adjacent=False)
-    return Attribution(subject, first[0].start) if subject.kind == "name" else None
+    return Attribution(subject, first[0].start) if subject.kind == SubjectKind.NAME else None
 
 
 def before_quotation(sentence: str, clause_start: int) -> Attribution | None:
@@ -353,22 +368,22 @@ def before_quotation(sentence: str, clause_start: int) -> Attribution | None:
     if verbs:
         word, kind = verbs[-1]
         before = cleaned[clause_start : word.start].rstrip()
-        if kind == "passive":
+        if kind == VerbForm.PASSIVE:
             by = _BY.match(cleaned, word.end)
             subject = subject_after(by["np"], by.start("np")) if by else NOBODY
             return Attribution(subject, word.start)
         if not before or word.capitalised:
             return Attribution(subject_after(cleaned[word.end :], word.end), word.start)
-        if kind == "gerund" and (quoted := _QUOTED_AS.search(cleaned, 0, word.start)):
+        if kind == VerbForm.GERUND and (quoted := _QUOTED_AS.search(cleaned, 0, word.start)):
             # "The agency quoted Kim as saying ...": the one quoted is the speaker.
             return Attribution(subject_after(quoted["np"], quoted.start("np")), word.start)
-        if kind == "gerund" or re.search(r"\b(?:and|but)$", before):
-            if kind == "gerund" and not before.endswith(","):
+        if kind == VerbForm.GERUND or re.search(r"\b(?:and|but)$", before):
+            if kind == VerbForm.GERUND and not before.endswith(","):
                 last_comma = cleaned.rfind(",", 0, word.start) + 1
                 near = _subject_of(_trim(words(cleaned[last_comma : word.start], last_comma)), cleaned, True)
-                if near.kind in ("name", "pronoun"):
+                if near.kind in (SubjectKind.NAME, SubjectKind.PRONOUN):
                     return Attribution(near, word.start)
-            if len(verbs) > 1 and verbs[-2][1] == "finite":
+            if len(verbs) > 1 and verbs[-2][1] == VerbForm.FINITE:
                 # ", said midfielder Paul Pogba, adding: ...": the one who said it adds to it.
                 earlier = verbs[-2][0]
                 between = cleaned[clause_start : earlier.start]
@@ -377,12 +392,12 @@ def before_quotation(sentence: str, clause_start: int) -> Attribution | None:
                     if not between.strip(" ,")
                     else subject_before(between, clause_start)
                 )
-                if subject.kind in ("name", "pronoun"):
+                if subject.kind in (SubjectKind.NAME, SubjectKind.PRONOUN):
                     return Attribution(subject, word.start)
             clause = _NEW_CLAUSE.split(cleaned[: word.start])[-1]
             return Attribution(sentence_subject(clause, word.start - len(clause)), word.start)
         subject_text = cleaned[clause_start : word.start]
-        if kind == "base":
+        if kind == VerbForm.BASE:
             subject_text = _CHAIN.sub("", subject_text)
         return Attribution(subject_before(subject_text, clause_start), word.start)
     if text.rstrip().endswith(":"):

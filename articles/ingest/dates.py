@@ -3,6 +3,7 @@
 import datetime as dt
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
 from articles.ingest.lexicon import (
@@ -94,9 +95,14 @@ _TOKEN = re.compile(
 _FILLER = {"at", "on", "the", "of", "local", "time"}
 
 
+class DateLabel(StrEnum):
+    PUBLISHED = "published"
+    UPDATED = "updated"
+
+
 @dataclass(frozen=True)
 class DateLine:
-    label: str  # "published" or "updated"
+    label: DateLabel
     when: dt.datetime
 
 
@@ -192,9 +198,10 @@ def date_lines(line: str, tz: dt.tzinfo) -> tuple[DateLine, ...]:
 
 def _parse_labelled(line: str, tz: dt.tzinfo) -> DateLine | None:
     text = line.strip()
-    label = "published"
+    label = DateLabel.PUBLISHED
     if m := _LABEL.match(text):
-        label = "updated" if m["label"].lower().endswith(("updated", "modified")) else "published"
+        updated = m["label"].lower().endswith(("updated", "modified"))
+        label = DateLabel.UPDATED if updated else DateLabel.PUBLISHED
         text = text[m.end() :]
     when = _parse_moment(text, tz)
     return DateLine(label, when) if when else None

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from articles.ingest.dates import date_lines, is_byline, is_relative_time, parse_date_line
+from articles.ingest.dates import DateLabel, date_lines, is_byline, is_relative_time, parse_date_line
 from articles.ingest.errors import SeedFormatError
 from articles.ingest.typography import QUOTE_CHARS, UPPER, clean_line, comparable, drop_invisible
 
@@ -17,6 +17,7 @@ _NAME_WORD = rf"(?:[{UPPER}][\w'’.-]*|(?:de|da|di|del|van|von|der|den|la|le|du
 _CREDIT = re.compile(
     rf"^[—―–-]*\s*(?P<name>{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,4}})(?:,\s*[^.!?]{{1,60}})?$"
 )
+PUBLISHED, UPDATED = DateLabel.PUBLISHED, DateLabel.UPDATED
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…|\[\.\.\.\])\s*")
 
 
@@ -67,8 +68,8 @@ def parse_document(raw: bytes | str, *, source: str, tz: dt.tzinfo) -> ParsedDoc
         raise SeedFormatError(source, first.line, f"expected a headline before the date line {headline!r}")
     rest = [_Block(first.line + 1, first.lines[1:])] if len(first.lines) > 1 else []
     standfirst, dates, body = _split_at_dates(source, rest + blocks[1:], tz, after=first.line)
-    if "updated" in dates and dates["updated"][1] < dates["published"][1]:
-        (line, updated), (_, published) = dates["updated"], dates["published"]
+    if UPDATED in dates and dates[UPDATED][1] < dates[PUBLISHED][1]:
+        (line, updated), (_, published) = dates[UPDATED], dates[PUBLISHED]
         raise SeedFormatError(
             source,
             line,
@@ -83,8 +84,8 @@ def parse_document(raw: bytes | str, *, source: str, tz: dt.tzinfo) -> ParsedDoc
         source=source,
         headline=headline,
         standfirst="\n\n".join(block.text for block in standfirst),
-        published_at=dates["published"][1],
-        updated_at=dates["updated"][1] if "updated" in dates else None,
+        published_at=dates[PUBLISHED][1],
+        updated_at=dates[UPDATED][1] if UPDATED in dates else None,
         paragraphs=tuple(paragraphs),
         pull_quotes=tuple(pull_quotes),
     )
@@ -105,8 +106,8 @@ def _split_at_dates(source: str, blocks: list[_Block], tz: dt.tzinfo, after: int
         body += blocks[index + 1 :]
         while body and all(_is_date_line(line, tz) or _beside_date(line) for line in body[0].lines):
             _read_dates(body.pop(0), 0, tz, dates)
-        if "published" not in dates:
-            dates["published"] = dates.pop("updated")
+        if PUBLISHED not in dates:
+            dates[PUBLISHED] = dates.pop(UPDATED)
         standfirst = [b for b in (_without_bylines(b) for b in standfirst) if b.lines]
         return standfirst, dates, body
     where = blocks[0].line if blocks else after + 1

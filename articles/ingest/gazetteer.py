@@ -4,6 +4,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from articles.ingest.names import words
 from articles.ingest.typography import APOSTROPHES, SPELLINGS, fold, straighten
@@ -21,10 +22,15 @@ def _acronym(name: str) -> str | None:
     return initials if len(initials) >= 3 else None
 
 
+class EntityKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+
+
 @dataclass(slots=True)
 class Found:
     entity: Entity
-    kind: str  # "person" or "organization"
+    kind: EntityKind
 
 
 class Gazetteer:
@@ -43,10 +49,13 @@ class Gazetteer:
         for person in self.people:
             if len(parts := straighten(person.name).split()) > 1:
                 self._surnames.setdefault(fold(parts[-1]), []).append(person)
-        for kind, entities in (("organization", self.organizations), ("person", self.people)):
+        for kind, entities in (
+            (EntityKind.ORGANIZATION, self.organizations),
+            (EntityKind.PERSON, self.people),
+        ):
             for entity in entities:
                 forms = {entity.name, *entity.aliases}
-                if kind == "organization" and (acronym := _acronym(entity.name)):
+                if kind == EntityKind.ORGANIZATION and (acronym := _acronym(entity.name)):
                     forms.add(acronym)
                 for form in forms:
                     if form := " ".join(straighten(form).split()):
@@ -77,7 +86,7 @@ class Gazetteer:
             return found
         for start in range(max(1, len(parts) - 8), len(parts) - 1):  # no name has more words
             found = self._forms.get(" ".join(parts[start:]))
-            if found is not None and found.kind == "person":
+            if found is not None and found.kind == EntityKind.PERSON:
                 return found
         return None
 

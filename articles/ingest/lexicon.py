@@ -3,6 +3,8 @@
 Each list is written here once; regular expressions elsewhere are built from them with alternation().
 """
 
+from enum import StrEnum
+
 
 def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -143,14 +145,21 @@ ROLE_NAMES = {
 }
 
 
-def _forms(text: str) -> dict[str, str]:
-    """{form: kind} from "say says said saying" lines: base/present/past/gerund."""
+class VerbForm(StrEnum):
+    BASE = "base"  # "say", after "to" or "would"
+    FINITE = "finite"  # "says", "said"
+    GERUND = "gerund"  # "saying"
+    PASSIVE = "passive"  # "was told"
+
+
+def _forms(text: str) -> dict[str, VerbForm]:
+    """{form: verb form} from "say says said saying" lines: base, present, past, gerund."""
     forms = {}
     for line in text.strip().splitlines():
         base, *others = line.split()
-        forms[base] = "base"
+        forms[base] = VerbForm.BASE
         for form in others:
-            forms[form] = "gerund" if form.endswith("ing") else "finite"
+            forms[form] = VerbForm.GERUND if form.endswith("ing") else VerbForm.FINITE
     return forms
 
 

@@ -1,7 +1,7 @@
 """Which known people and organizations an article names: by name, alias or acronym, in order."""
 
 from articles.ingest.document import ParsedDocument
-from articles.ingest.gazetteer import Gazetteer
+from articles.ingest.gazetteer import EntityKind, Gazetteer
 
 
 def mentions(document: ParsedDocument, gazetteer: Gazetteer) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -13,5 +13,5 @@ def mentions(document: ParsedDocument, gazetteer: Gazetteer) -> tuple[tuple[str,
     organizations: dict[str, None] = {}
     for text in (document.headline, document.standfirst, *document.paragraphs):
         for found in gazetteer.mentions_in(text):
-            (people if found.kind == "person" else organizations).setdefault(found.entity.key)
+            (people if found.kind == EntityKind.PERSON else organizations).setdefault(found.entity.key)
     return tuple(people), tuple(organizations)

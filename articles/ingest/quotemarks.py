@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from articles.ingest.typography import (
     APOSTROPHES,
@@ -48,25 +49,30 @@ class Span:
         return paragraph[self.start + 1 : self.end - 1 if self.closed else self.end]
 
 
-def quote_style(paragraphs: list[str]) -> str:
-    """ "double" for copy whose quotations are in double marks (nesting singles), "single" for the reverse."""
+class QuoteStyle(StrEnum):
+    DOUBLE = "double"  # “quotations in double marks, ‘nesting’ singles”
+    SINGLE = "single"  # ‘quotations in single marks, “nesting” doubles’
+
+
+def quote_style(paragraphs: list[str]) -> QuoteStyle:
+    """The style of the copy's quotations, double or single marks."""
     text = "\n".join(paragraphs)
     doubles = sum(text.count(mark) for mark in OPENING_DOUBLE) + text.count(STRAIGHT_DOUBLE) / 2
     singles = len(_SINGLE_OPENING.findall(text))
-    return "double" if doubles >= singles else "single"
+    return QuoteStyle.DOUBLE if doubles >= singles else QuoteStyle.SINGLE
 
 
-def find_spans(paragraph: str, style: str) -> list[Span]:
+def find_spans(paragraph: str, style: QuoteStyle) -> list[Span]:
     """The quotations of a paragraph in copy of the given style; a paragraph marked only the other way
     is read that way ("‘Chaos,’ he said" in copy that otherwise uses double marks)."""
     doubles = any(mark in paragraph for mark in DOUBLE_MARKS)
     singles = any(mark in paragraph for mark in _SINGLES)
     opens_single = singles and _SINGLE_OPENING.search(paragraph) is not None
-    if style == "double" and not doubles and opens_single:
-        style = "single"
-    elif style == "single" and doubles and not opens_single:
-        style = "double"
-    if style == "double":
+    if style == QuoteStyle.DOUBLE and not doubles and opens_single:
+        style = QuoteStyle.SINGLE
+    elif style == QuoteStyle.SINGLE and doubles and not opens_single:
+        style = QuoteStyle.DOUBLE
+    if style == QuoteStyle.DOUBLE:
         return _double_spans(paragraph) if doubles else []
     return _single_spans(paragraph) if singles else []
 

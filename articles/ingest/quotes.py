@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from articles.ingest import attribution as attr
+from articles.ingest.attribution import SubjectKind
 from articles.ingest.context import context
 from articles.ingest.dates import said_on
 from articles.ingest.document import ParsedDocument
@@ -12,7 +13,7 @@ from articles.ingest.gazetteer import Gazetteer
 from articles.ingest.names import find_name, is_name_word, words
 from articles.ingest.quotemarks import Span, find_spans, is_quotation, quote_style
 from articles.ingest.sentences import PLACEHOLDERS, QUOTE, QUOTE_ENDING, sentence_spans
-from articles.ingest.speakers import UNKNOWN, Person, Speakers
+from articles.ingest.speakers import UNKNOWN, EventKind, Person, Speakers
 from articles.ingest.typography import QUOTE_CHARS, comparable
 
 
@@ -166,7 +167,11 @@ class _Reader:
             following = next((s for s in last_sentences if s[0] >= last_sentence[1]), None)
             if following is not None and not _marks(last_frame, *following):
                 found = attr.after_quotation(last_frame[following[0] : following[1]])
-                if found is not None and found.verb < 60 and found.subject.kind in ("name", "pronoun"):
+                if (
+                    found is not None
+                    and found.verb < 60
+                    and found.subject.kind in (SubjectKind.NAME, SubjectKind.PRONOUN)
+                ):
                     result = (found, last_p, last_frame, following, following[0])
         if result is None:
             self._continue(q, frames, earlier, clause_start, after, previous)
@@ -180,7 +185,7 @@ class _Reader:
     def _clause_facts(self, q, found, frame: str, sentence: tuple[int, int], base: int) -> None:
         text = frame[sentence[0] : sentence[1]]
         skip = (found.subject.span[0] + base - sentence[0], found.subject.span[1] + base - sentence[0])
-        if found.subject.kind in ("pronoun", "none"):
+        if found.subject.kind in (SubjectKind.PRONOUN, SubjectKind.NONE):
             skip = (0, 0)
         verb = found.verb + base - sentence[0]
         blanked = text[: skip[0]] + " " * (skip[1] - skip[0]) + text[skip[1] :]
@@ -208,7 +213,7 @@ class _Reader:
             who = self._introduced_by(frames, p - 1)
         if who is None and not frame[:mark].strip():
             candidate = self.speakers.last((p, 0), paragraph=p - 1)
-            spoke = self.speakers.last((p, 0), paragraph=p - 1, kinds=("quote", "speech"))
+            spoke = self.speakers.last((p, 0), paragraph=p - 1, kinds=(EventKind.QUOTE, EventKind.SPEECH))
             who = candidate if candidate is not None and candidate == spoke else None
         if who is None or who == UNKNOWN:
             q.speaker = who
@@ -225,7 +230,7 @@ class _Reader:
             return None
         start = self.speakers.sentences[p][-1][0]
         subject = attr.sentence_subject(frame[start:], start)
-        return self.speakers.person(subject, (p, start)) if subject.kind != "none" else None
+        return self.speakers.person(subject, (p, start)) if subject.kind != SubjectKind.NONE else None
 
     def _inherit(self, q: _Quotation, previous: _Quotation) -> None:
         q.speaker = previous.speaker

@@ -5,10 +5,12 @@ in full, and then nothing of it is read at all."""
 import bisect
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 
 from articles.ingest import attribution as attr
+from articles.ingest.attribution import SubjectKind
 from articles.ingest.document import ParsedDocument
-from articles.ingest.gazetteer import Gazetteer
+from articles.ingest.gazetteer import EntityKind, Gazetteer
 from articles.ingest.lexicon import GENDERED, NOT_SUBJECT_AFTER, NOT_VERBS, SPEECH_VERBS
 from articles.ingest.names import MODIFIERS, Name, capitalised_groups, name_runs
 from articles.ingest.sentences import QUOTE, QUOTE_ENDING
@@ -22,7 +24,17 @@ class Person:
 
 
 UNKNOWN = Person("", None)  # someone the text does not name ("one of the victims")
-_ANYONE = ("quote", "speech", "subject")
+
+
+class EventKind(StrEnum):
+    """How a person came into view: quoted, as the subject of a speech verb, as a sentence's subject."""
+
+    QUOTE = "quote"
+    SPEECH = "speech"
+    SUBJECT = "subject"
+
+
+_ANYONE = tuple(EventKind)
 _NEXT_WORD = re.compile(r"[ ]+([^\W\d_][\w'’-]*)")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’-]*)[ ]+$")
 
@@ -45,7 +57,7 @@ class Speakers:
         self.gazetteer = gazetteer
         self.frames: list[str] = frames
         self.sentences: list[list[tuple[int, int]]] = sentences
-        self.quote_events: list[tuple[tuple[int, int], Person, str]] = []  # (where, who, "quote")
+        self.quote_events: list[tuple[tuple[int, int], Person, str]] = []  # (where, who, EventKind.QUOTE)
         self.genders: dict[Person, str] = {}  # "he" or "she", as the article calls them
         self._subjects: dict[tuple[int, int], list[tuple[tuple[int, int], Person, str]]] = {}
         self._names: list[tuple[tuple[int, int], Name, tuple[str, ...]]] | None = None
@@ -91,10 +103,10 @@ class Speakers:
         opening = frame[start:end]
         cut = min((k for k in (opening.find(QUOTE), opening.find(QUOTE_ENDING)) if k >= 0), default=-1)
         subject = attr.sentence_subject(opening[:cut] if cut >= 0 else opening, start)
-        if subject.kind != "none":
+        if subject.kind != SubjectKind.NONE:
             at = (p, subject.span[0])
             if (who := self.person(subject, at)) is not None:
-                events.append((at, who, "subject"))
+                events.append((at, who, EventKind.SUBJECT))
         for run_start, run_end, name in self._paragraph_runs(p):
             if start <= run_start < end and (event := self._run_event(p, frame, run_start, run_end, name)):
                 events.append(event)
@@ -112,7 +124,8 @@ class Speakers:
         at = (p, name.start)
         who = self.person_named(name, at)
         speech = any(w in SPEECH_VERBS for w in frame[end : end + 40].split()[:3])
-        return (at, who, "speech" if speech else "subject") if who is not None else None
+        kind = EventKind.SPEECH if speech else EventKind.SUBJECT
+        return (at, who, kind) if who is not None else None
 
     def person_named(self, name: Name, at: tuple[int, int]) -> Person | None:
         who = self._person_named(name, at)
@@ -123,7 +136,7 @@ class Speakers:
     def _person_named(self, name: Name, at: tuple[int, int]) -> Person | None:
         known = self.gazetteer.lookup(name.text)
         if known is not None:
-            return Person(known.entity.name, known.entity.key) if known.kind == "person" else None
+            return Person(known.entity.name, known.entity.key) if known.kind == EntityKind.PERSON else None
         if not name.single and not name.text[0].islower():
             return Person(name.text, None)
         # A surname ("Trump", "von der Leyen") is the first person named in full with it: the one the
@@ -153,9 +166,9 @@ class Speakers:
         self, subject: attr.Subject, at: tuple[int, int], quote: tuple[int, int] | None = None
     ) -> Person | None:
         """Who `subject` at `at` is; `quote` is where the quotation it attributes stands."""
-        if subject.kind == "name":
+        if subject.kind == SubjectKind.NAME:
             return self.person_named(subject.name, at)
-        if subject.kind == "pronoun":
+        if subject.kind == SubjectKind.PRONOUN:
             who = self.last(at, pronoun=subject.role)
             if who is None or who == UNKNOWN:
                 # Nobody, or someone unnamed further back than a name in this very paragraph.
@@ -168,13 +181,13 @@ class Speakers:
             if who not in (None, UNKNOWN):
                 self.genders.setdefault(who, subject.role)
             return who
-        if subject.kind == "role":
+        if subject.kind == SubjectKind.ROLE:
             self._scan_names()
             for where, role, person in reversed(self._roles):
                 if where < at and (role == subject.role or role.endswith(" " + subject.role)):
                     return person
             return UNKNOWN
-        return UNKNOWN if subject.kind == "unknown" else None
+        return UNKNOWN if subject.kind == SubjectKind.UNKNOWN else None
 
     def _last_named(
         self, at: tuple[int, int], pronoun: str, after: tuple[int, int] | None, quote: tuple[int, int]
@@ -229,4 +242,4 @@ class Speakers:
 
     def note(self, at: tuple[int, int], who: Person | None) -> None:
         if who is not None:
-            bisect.insort(self.quote_events, (at, who, "quote"), key=lambda e: e[0])
+            bisect.insort(self.quote_events, (at, who, EventKind.QUOTE), key=lambda e: e[0])
