@@ -11,9 +11,10 @@ from articles.ingest.dates import said_on
 from articles.ingest.document import ParsedDocument
 from articles.ingest.gazetteer import Gazetteer
 from articles.ingest.names import find_name, is_name_word, words
+from articles.ingest.places import Place
 from articles.ingest.quotemarks import Span, find_spans, is_quotation, quote_style
 from articles.ingest.sentences import PLACEHOLDERS, QUOTE, QUOTE_ENDING, sentence_spans
-from articles.ingest.speakers import UNKNOWN, EventKind, Person, Speakers
+from articles.ingest.speakers import UNKNOWN, EventKind, Speaker, Speakers
 from articles.ingest.typography import QUOTE_CHARS, comparable
 
 
@@ -34,8 +35,8 @@ class _Quotation:
     parts: list[tuple[int, Span]]  # (paragraph, span), more than one for a quote over several paragraphs
     text: str
     accepted: bool = False
-    marks: list[tuple[int, int]] = field(default_factory=list)  # (paragraph, offset) of each placeholder
-    speaker: Person | None = None
+    marks: list[Place] = field(default_factory=list)  # of each placeholder
+    speaker: Speaker | None = None
     said_on: dt.date | None = None
     context: str = ""
     featured: bool = False
@@ -124,7 +125,7 @@ class _Reader:
             for span, q, last in sorted(parts.get(p, ()), key=lambda item: item[0].start):
                 pieces.append(paragraph[position : span.start])
                 if q.accepted:
-                    q.marks.append((p, sum(map(len, pieces))))
+                    q.marks.append(Place(p, sum(map(len, pieces))))
                     ends = last and _ENDS_SENTENCE.search(span.inner(paragraph).rstrip(QUOTE_CHARS + " "))
                     pieces.append(QUOTE_ENDING if ends else QUOTE)
                 else:
@@ -177,7 +178,7 @@ class _Reader:
             self._continue(q, frames, earlier, clause_start, after, previous)
             return
         found, where_p, where_frame, where_sentence, base = result
-        at = (where_p, base + found.subject.span[0])
+        at = Place(where_p, base + found.subject.span[0])
         q.speaker = self.speakers.person(found.subject, at, q.marks[0])
         self.speakers.note(at, q.speaker)
         self._clause_facts(q, found, where_frame, where_sentence, base)
@@ -208,29 +209,29 @@ class _Reader:
                 return
         if between.strip(_PUNCTUATION) or after.strip(_PUNCTUATION):
             return
-        who = self.speakers.last((p, mark), paragraph=p)
+        who = self.speakers.last(Place(p, mark), paragraph=p)
         if who is None and not frame[:mark].strip() and p > 0:
             who = self._introduced_by(frames, p - 1)
         if who is None and not frame[:mark].strip():
-            candidate = self.speakers.last((p, 0), paragraph=p - 1)
-            spoke = self.speakers.last((p, 0), paragraph=p - 1, kinds=(EventKind.QUOTE, EventKind.SPEECH))
+            candidate = self.speakers.last(Place(p), paragraph=p - 1)
+            spoke = self.speakers.last(Place(p), paragraph=p - 1, kinds=(EventKind.QUOTE, EventKind.SPEECH))
             who = candidate if candidate is not None and candidate == spoke else None
         if who is None or who == UNKNOWN:
             q.speaker = who
             return
         q.speaker = who
-        self.speakers.note((p, mark), who)
+        self.speakers.note(Place(p, mark), who)
         if previous is not None and previous.speaker == who:
             q.said_on, q.context = previous.said_on, previous.context
 
-    def _introduced_by(self, frames: list[str], p: int) -> Person | None:
+    def _introduced_by(self, frames: list[str], p: int) -> Speaker | None:
         """The subject of a paragraph that ends with a colon: "Smith put it bluntly:"."""
         frame = frames[p].rstrip()
         if not frame.endswith(":") or _marks(frame, 0, len(frame)):
             return None
         start = self.speakers.sentences[p][-1][0]
         subject = attr.sentence_subject(frame[start:], start)
-        return self.speakers.person(subject, (p, start)) if subject.kind != SubjectKind.NONE else None
+        return self.speakers.person(subject, Place(p, start)) if subject.kind != SubjectKind.NONE else None
 
     def _inherit(self, q: _Quotation, previous: _Quotation) -> None:
         q.speaker = previous.speaker
@@ -261,11 +262,11 @@ class _Reader:
             for i in chosen:
                 kept[i].featured = True
 
-    def _pull_speaker(self, line: str) -> Person | None:
+    def _pull_speaker(self, line: str) -> Speaker | None:
         found = find_name(words(line))
         if found is None:
             return None
-        return self.speakers.person_named(found, (len(self.paragraphs), 0))
+        return self.speakers.person_named(found, Place.after_body(len(self.paragraphs)))
 
 
 def _without_trailing_commas(text: str) -> str:

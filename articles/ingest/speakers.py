@@ -13,17 +13,20 @@ from articles.ingest.document import ParsedDocument
 from articles.ingest.gazetteer import EntityKind, Gazetteer
 from articles.ingest.lexicon import GENDERED, NOT_SUBJECT_AFTER, NOT_VERBS, SPEECH_VERBS
 from articles.ingest.names import MODIFIERS, Name, capitalised_groups, name_runs
+from articles.ingest.places import HEADLINE, STANDFIRST, Place
 from articles.ingest.sentences import QUOTE, QUOTE_ENDING
 from articles.ingest.typography import fold, straighten
 
 
 @dataclass(frozen=True, slots=True)
-class Person:
+class Speaker:
+    """Someone the article names: a known person (with their key) or a name as written (key None)."""
+
     name: str
     key: str | None
 
 
-UNKNOWN = Person("", None)  # someone the text does not name ("one of the victims")
+UNKNOWN = Speaker("", None)  # someone the text does not name ("one of the victims")
 
 
 class EventKind(StrEnum):
@@ -49,19 +52,19 @@ def _modifier_only(role: str) -> bool:
 
 
 class Speakers:
-    """Who the article names where: places are (paragraph, offset) in the paragraphs as `frames`
-    (quotations as placeholders); the headline is paragraph -2 and the standfirst -1."""
+    """Who the article names where, at places in the paragraphs as `frames` (quotations as placeholders),
+    the headline and the standfirst."""
 
     def __init__(self, document: ParsedDocument, gazetteer: Gazetteer, frames, sentences):
         self.document = document
         self.gazetteer = gazetteer
         self.frames: list[str] = frames
-        self.sentences: list[list[tuple[int, int]]] = sentences
-        self.quote_events: list[tuple[tuple[int, int], Person, str]] = []  # (where, who, EventKind.QUOTE)
-        self.genders: dict[Person, str] = {}  # "he" or "she", as the article calls them
-        self._subjects: dict[tuple[int, int], list[tuple[tuple[int, int], Person, str]]] = {}
-        self._names: list[tuple[tuple[int, int], Name, tuple[str, ...]]] | None = None
-        self._roles: list[tuple[tuple[int, int], str, Person | None]] = []
+        self.sentences: list[list[tuple[int, int]]] = sentences  # (start, end) in each frame
+        self.quote_events: list[tuple[Place, Speaker, EventKind]] = []  # (where, who, EventKind.QUOTE)
+        self.genders: dict[Speaker, str] = {}  # "he" or "she", as the article calls them
+        self._subjects: dict[tuple[int, int], list[tuple[Place, Speaker, EventKind]]] = {}
+        self._names: list[tuple[Place, Name, tuple[str, ...]]] | None = None
+        self._roles: list[tuple[Place, str, Speaker | None]] = []
         self._organization_words: set[str] = set()
         self._runs: dict[int, list[tuple[int, int, Name]]] = {}
 
@@ -70,20 +73,22 @@ class Speakers:
         if self._names is not None:
             return self._names
         self._names = []
-        for index in range(-2, len(self.frames)):
+        for index in (HEADLINE, STANDFIRST, *range(len(self.frames))):
             for _, _, name in self._paragraph_runs(index):
                 if name.single:
                     continue
-                at = (index, name.start)
+                at = Place(index, name.start)
                 self._names.append((at, name, tuple(fold(part) for part in name.text.split())))
                 if name.role:
                     self._roles.append((at, name.role, self.person_named(name, at)))
         return self._names
 
     def _paragraph_runs(self, index: int) -> list[tuple[int, int, Name]]:
-        """(start, end, name) of the names in paragraph `index` (-2 the headline, -1 the standfirst)."""
+        """(start, end, name) of the names in paragraph `index`, or in the headline or the standfirst."""
         if index not in self._runs:
-            text = {-2: self.document.headline, -1: self.document.standfirst}.get(index) or self.frames[index]
+            text = {HEADLINE: self.document.headline, STANDFIRST: self.document.standfirst}.get(index)
+            if text is None:
+                text = self.frames[index]
             runs = self._runs[index] = []
             for group in capitalised_groups(text):
                 for a, b, name in name_runs(group, text):
@@ -93,7 +98,7 @@ class Speakers:
                         runs.append((group[a].start, group[b - 1].end, name))
         return self._runs[index]
 
-    def _sentence_events(self, p: int, i: int) -> list[tuple[tuple[int, int], Person, str]]:
+    def _sentence_events(self, p: int, i: int) -> list[tuple[Place, Speaker, EventKind]]:
         """Who sentence `i` of paragraph `p` is about: its opening subject, and names before a verb."""
         if (p, i) in self._subjects:
             return self._subjects[(p, i)]
@@ -104,7 +109,7 @@ class Speakers:
         cut = min((k for k in (opening.find(QUOTE), opening.find(QUOTE_ENDING)) if k >= 0), default=-1)
         subject = attr.sentence_subject(opening[:cut] if cut >= 0 else opening, start)
         if subject.kind != SubjectKind.NONE:
-            at = (p, subject.span[0])
+            at = Place(p, subject.span[0])
             if (who := self.person(subject, at)) is not None:
                 events.append((at, who, EventKind.SUBJECT))
         for run_start, run_end, name in self._paragraph_runs(p):
@@ -121,35 +126,35 @@ class Speakers:
         before = _PREVIOUS_WORD.search(frame, max(0, start - 30), start)
         if before is not None and before[1].lower() in NOT_SUBJECT_AFTER:
             return None
-        at = (p, name.start)
+        at = Place(p, name.start)
         who = self.person_named(name, at)
         speech = any(w in SPEECH_VERBS for w in frame[end : end + 40].split()[:3])
         kind = EventKind.SPEECH if speech else EventKind.SUBJECT
         return (at, who, kind) if who is not None else None
 
-    def person_named(self, name: Name, at: tuple[int, int]) -> Person | None:
+    def person_named(self, name: Name, at: Place) -> Speaker | None:
         who = self._person_named(name, at)
         if who is not None and name.role and (pronoun := GENDERED.get(name.role.split()[-1])):
             self.genders.setdefault(who, pronoun)
         return who
 
-    def _person_named(self, name: Name, at: tuple[int, int]) -> Person | None:
+    def _person_named(self, name: Name, at: Place) -> Speaker | None:
         known = self.gazetteer.lookup(name.text)
         if known is not None:
-            return Person(known.entity.name, known.entity.key) if known.kind == EntityKind.PERSON else None
+            return Speaker(known.entity.name, known.entity.key) if known.kind == EntityKind.PERSON else None
         if not name.single and not name.text[0].islower():
-            return Person(name.text, None)
+            return Speaker(name.text, None)
         # A surname ("Trump", "von der Leyen") is the first person named in full with it: the one the
         # story is about, as "Trump" after "Donald Trump ... First Lady Melania Trump". The body's
         # spelling comes before the headline's, which may drop accents ("Jaroslaw Kaczynski").
         tail = tuple(fold(part) for part in straighten(name.text).split())
         word = tail[-1]
         names = self._scan_names()
-        for where, full, parts in sorted(names, key=lambda entry: (entry[0][0] < 0, entry[0])):
+        for where, full, parts in sorted(names, key=lambda entry: (not entry[0].in_body, entry[0])):
             if where < at and parts[-len(tail) :] == tail and len(parts) > len(tail):
                 return self.person_named(full, where)
         if not name.single:
-            return Person(name.text, None)
+            return Speaker(name.text, None)
         matching = {full.text: (where, full) for where, full, parts in names if where < at and word in parts}
         if len(matching) == 1:
             where, full = matching.popitem()[1]
@@ -159,12 +164,10 @@ class Speakers:
         ):  # filled by _scan_names above
             # "Prime Minister Abe" with no full name before: the one known person of that name, if any.
             known_person = self.gazetteer.only_person_called(name.text)
-            return Person(known_person.name, known_person.key) if known_person else Person(name.text, None)
+            return Speaker(known_person.name, known_person.key) if known_person else Speaker(name.text, None)
         return None
 
-    def person(
-        self, subject: attr.Subject, at: tuple[int, int], quote: tuple[int, int] | None = None
-    ) -> Person | None:
+    def person(self, subject: attr.Subject, at: Place, quote: Place | None = None) -> Speaker | None:
         """Who `subject` at `at` is; `quote` is where the quotation it attributes stands."""
         if subject.kind == SubjectKind.NAME:
             return self.person_named(subject.name, at)
@@ -189,31 +192,31 @@ class Speakers:
             return UNKNOWN
         return UNKNOWN if subject.kind == SubjectKind.UNKNOWN else None
 
-    def _last_named(
-        self, at: tuple[int, int], pronoun: str, after: tuple[int, int] | None, quote: tuple[int, int]
-    ) -> Person | None:
+    def _last_named(self, at: Place, pronoun: str, after: Place | None, quote: Place) -> Speaker | None:
         """The person last named in full in this paragraph or the one before, for a "she" that no
         subject explains: "Among them was retired teacher Margaret Holt. “...,” she said"."""
-        for p in (at[0], at[0] - 1):
+        for p in (at.paragraph, at.paragraph - 1):
             if p < 0:
                 break
             for start, _, name in reversed(self._paragraph_runs(p)):
-                if (p, start) >= at or name.single:
+                if Place(p, start) >= at or name.single:
                     continue
-                if after is not None and (p, start) <= max(
-                    after, (quote[0], _last_quote(self.frames[quote[0]], quote[1]))
+                if after is not None and Place(p, start) <= max(
+                    after, Place(quote.paragraph, _last_quote(self.frames[quote.paragraph], quote.offset))
                 ):
                     return None
-                who = self.person_named(name, (p, start))
+                who = self.person_named(name, Place(p, start))
                 if who is not None and self.genders.get(who, pronoun) == pronoun:
                     return who
         return None
 
-    def last(self, at, paragraph: int | None = None, kinds=_ANYONE, pronoun: str = "") -> Person | None:
+    def last(
+        self, at: Place, paragraph: int | None = None, kinds=_ANYONE, pronoun: str = ""
+    ) -> Speaker | None:
         """Who was last in view before `at` (in `paragraph` only, if given), someone "he" or "she" can
         refer to when `pronoun` is one of these: a person last called the other is passed over."""
 
-        def fits(who: Person) -> bool:
+        def fits(who: Speaker) -> bool:
             return not pronoun or self.genders.get(who, pronoun) == pronoun
 
         quoted = next(
@@ -224,15 +227,17 @@ class Speakers:
             ),
             None,
         )
-        paragraphs = range(min(at[0], len(self.sentences) - 1), -1, -1) if paragraph is None else [paragraph]
+        paragraphs = (
+            range(min(at.paragraph, len(self.sentences) - 1), -1, -1) if paragraph is None else [paragraph]
+        )
         for p in paragraphs:
-            if p < 0 or p > at[0] or quoted is not None and quoted[0][0] > p:
+            if p < 0 or p > at.paragraph or quoted is not None and quoted[0].paragraph > p:
                 break
             for i in range(len(self.sentences[p]) - 1, -1, -1):
                 start, end = self.sentences[p][i]
-                if (p, start) >= at:
+                if Place(p, start) >= at:
                     continue
-                if quoted is not None and quoted[0] >= (p, end):
+                if quoted is not None and quoted[0] >= Place(p, end):
                     return quoted[1]
                 found = [e for e in self._sentence_events(p, i) if e[0] < at and e[2] in kinds and fits(e[1])]
                 if found:
@@ -240,6 +245,6 @@ class Speakers:
                     return quoted[1] if quoted is not None and quoted[0] > where else who
         return quoted[1] if quoted is not None else None
 
-    def note(self, at: tuple[int, int], who: Person | None) -> None:
+    def note(self, at: Place, who: Speaker | None) -> None:
         if who is not None:
             bisect.insort(self.quote_events, (at, who, EventKind.QUOTE), key=lambda e: e[0])
