@@ -36,6 +36,7 @@ from articles.ingest.names import (
     role_of,
     words,
 )
+from articles.ingest.typography import APOSTROPHES
 
 _DOCUMENTS = "statement|tweet|post|letter|message|note|email|speech|remarks|comments|decree|ruling|order|blog"
 _DOCUMENT = re.compile(rf"\b(?:{_DOCUMENTS})\b", re.IGNORECASE)
@@ -82,9 +83,9 @@ class Attribution:
 
 
 _VERB_FORMS = {*SPEECH_VERBS, *(form.capitalize() for form in SPEECH_VERBS), "pointed", "points"}
-_LETTERS = re.compile(r"(?<![\w'’-])[A-Za-z]+")
-_JOINERS = frozenset("'’-")
-_WORD_BEFORE = re.compile(r"([\w'’-]+)[^\w'’-]*$")
+_LETTERS = re.compile(rf"(?<![\w{APOSTROPHES}-])[A-Za-z]+")  # "said", not the "s" of "Smith's"
+_JOINERS = frozenset(APOSTROPHES + "-")
+_WORD_BEFORE = re.compile(rf"([\w{APOSTROPHES}-]+)[^\w{APOSTROPHES}-]*$")  # "would" of "would, he said,"
 
 
 def _verbs(text: str, offset: int = 0) -> list[tuple[Word, VerbForm]]:
@@ -314,8 +315,16 @@ def sentence_subject(text: str, offset: int = 0) -> Subject:
 
 
 _WORDS_IN = re.compile(r"[^\W\d_]+")
-_LEADING_WORD = re.compile(r"\s*((?:[A-Z]\.){2,}|[^\W_](?:[\w'’-]*[^\W_])?['’]?\.?)")
-_FIRST_WORD = re.compile(r"\s*([^\W\d_][\w'’-]*)")
+_LEADING_WORD = re.compile(
+    rf"""
+    \s*(
+        (?:[A-Z]\.){{2,}}                                     # "U.S."
+      | [^\W_](?:[\w{APOSTROPHES}-]*[^\W_])?[{APOSTROPHES}]?\.?  # "Smith", "Jones’", "Sen."
+    )
+    """,
+    re.VERBOSE,
+)
+_FIRST_WORD = re.compile(rf"\s*([^\W\d_][\w{APOSTROPHES}-]*)")
 
 
 def after_quotation(text: str) -> Attribution | None:

@@ -13,37 +13,78 @@ from articles.ingest.lexicon import (
 )
 from articles.ingest.names import words
 from articles.ingest.sentences import PLACEHOLDERS
+from articles.ingest.typography import APOSTROPHES
 
 _WEEKDAY = alternation(WEEKDAY_NAMES)
 # Phrases that only say when ("on Friday", "at 5:30pm", "in March 2019"): one word at a time, each
 # followed by spaces or commas, so that no input can make the expression backtrack at length.
 _DATED = re.compile(
-    r"^(?:(?:on|in|at|during|by|from|since|until|early|late|last|this|next|the)\s+)*"
-    rf"(?:(?:{_WEEKDAY}|{'|'.join(RELATIVE_DAYS + PARTS_OF_DAY)}|week|weekend|month|year|"
-    rf"{alternation(MONTH_NAMES)}|\d+(?:[:.]\d+)*(?:[ap]\.?m\.?)?|[ap]\.?m\.?)(?:[\s,]+|$))+$"
+    rf"""
+    ^(?:(?:on|in|at|during|by|from|since|until|early|late|last|this|next|the)\s+)*   # "on", "early last"
+    (?:
+        (?:
+            {_WEEKDAY}                                       # "Friday"
+          | {"|".join(RELATIVE_DAYS + PARTS_OF_DAY)}         # "yesterday", "the morning"
+          | week | weekend | month | year                    # "last week"
+          | {alternation(MONTH_NAMES)}                       # "in March"
+          | \d+(?:[:.]\d+)*(?:[ap]\.?m\.?)?                  # "2019", "5:30pm", "10.15"
+          | [ap]\.?m\.?                                      # "5 p.m."
+        )
+        (?:[\s,]+|$)
+    )+$
+    """,
+    re.VERBOSE,
 )
+# A time at the end of a phrase: "at the summit on Monday" keeps "at the summit".
 _TRAILING_TIME = re.compile(
-    rf"\s+(?:(?:on|last|this|early|late|earlier|later)\s+)?(?:{_WEEKDAY}|{'|'.join(RELATIVE_DAYS)}|"
-    r"last\s+\w+)\b.*$"
+    rf"""
+    \s+(?:(?:on|last|this|early|late|earlier|later)\s+)?     # " on", " late"
+    (?:
+        {_WEEKDAY}                                           # " on Monday"
+      | {"|".join(RELATIVE_DAYS)}                            # " yesterday"
+      | last\s+\w+                                           # " last week"
+    )\b.*$
+    """,
+    re.VERBOSE,
 )
+# "Speaking at a rally in Ohio, ...": where the speaker was, before a comma.
 _LEAD = re.compile(
-    r"\b(?:Speaking|Writing|Talking|Addressing|Testifying)\s+(?P<pp>(?:at|in|on|during|to|before|from|via)\s[^,;:"
-    + PLACEHOLDERS
-    + r"]+)"
+    rf"""
+    \b(?:Speaking|Writing|Talking|Addressing|Testifying)\s+
+    (?P<pp>(?:at|in|on|during|to|before|from|via)\s[^,;:{PLACEHOLDERS}]+)
+    """,
+    re.VERBOSE,
 )
+# A prepositional phrase up to the punctuation, quotation or clause that ends it:
+# "on his Facebook page", "in a statement that", "at a graduation ceremony, ...".
 _PREPOSITION_PHRASE = re.compile(
-    r"\b(?P<pp>(?:[Oo]n|[Ii]n|[Aa]t|[Dd]uring|[Vv]ia|[Tt]hrough|[Oo]ver)\s+[^,;:.!?"
-    + PLACEHOLDERS
-    + r"]+?)(?=\s*(?:[,;:.!?"
-    + PLACEHOLDERS
-    + r"]|$|\s(?:that|he|she|they|it|but|as|after|before|when|while|saying|adding)\b))"
+    rf"""
+    \b(?P<pp>(?:[Oo]n|[Ii]n|[Aa]t|[Dd]uring|[Vv]ia|[Tt]hrough|[Oo]ver)\s+[^,;:.!?{PLACEHOLDERS}]+?)
+    (?=\s*(?:
+        [,;:.!?{PLACEHOLDERS}]                                                  # "... page, adding"
+      | $
+      | \s(?:that|he|she|they|it|but|as|after|before|when|while|saying|adding)\b  # "... Monday that he"
+    ))
+    """,
+    re.VERBOSE,
 )
+# Whom words were told to: "told Reuters", "told the BBC's Today programme", "told reporters".
 _TOLD = re.compile(
-    r"\s+(?P<object>(?:(?:the|The)\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*"
-    r"|(?:(?:the|a|an|our|his|her|their|local|state|foreign|national|international)\s+)?"
-    r"(?:(?:news|press)\s+conference|reporters|journalists|press|media|public|audience|court|jury|crowd|"
-    r"supporters|lawmakers|parliament|guard|correspondent|newspaper|broadcaster|agency|station|committee|"
-    r"hearing|rally|panel|inquiry|briefing|meeting|conference|summit|forum|interviewer|podcast|radio))"
+    rf"""
+    \s+(?P<object>
+        (?:(?:the|The)\s+)?[A-Z][\w&.{APOSTROPHES}-]*             # "Reuters", "the Associated Press"
+        (?:\s+[A-Z][\w&.{APOSTROPHES}-]*)*
+      | (?:(?:the|a|an|our|his|her|their|local|state|foreign|national|international)\s+)?  # "local reporters"
+        (?:
+            (?:news|press)\s+conference | reporters | journalists | press | media | public
+          | audience | court | jury | crowd | supporters | lawmakers | parliament | guard
+          | correspondent | newspaper | broadcaster | agency | station | committee | hearing
+          | rally | panel | inquiry | briefing | meeting | conference | summit | forum
+          | interviewer | podcast | radio
+        )
+    )
+    """,
+    re.VERBOSE,
 )
 
 
@@ -62,8 +103,14 @@ def _phrase(pp: str) -> str:
     return pp[0].lower() + pp[1:]
 
 
+# A day at the head of a place: "Monday morning at the White House" keeps "at the White House".
 _DATED_HEAD = re.compile(
-    rf"^(?:[Oo]n\s+)?(?:{_WEEKDAY})(?:\s+(?:{'|'.join(PARTS_OF_DAY)}))?\s+(?=(?:in|at|on|during)\s)"
+    rf"""
+    ^(?:[Oo]n\s+)?(?:{_WEEKDAY})                  # "on Monday"
+    (?:\s+(?:{"|".join(PARTS_OF_DAY)}))?          # " morning"
+    \s+(?=(?:in|at|on|during)\s)                  # before " at ..."
+    """,
+    re.VERBOSE,
 )
 _NOT_AN_OBJECT = word_set("to that he she it they we and or but as so then which who")
 

@@ -7,15 +7,24 @@ from dataclasses import dataclass
 
 from articles.ingest.dates import DateLabel, date_lines, is_byline, is_relative_time, parse_date_line
 from articles.ingest.errors import SeedFormatError
-from articles.ingest.typography import QUOTE_CHARS, UPPER, clean_line, comparable, drop_invisible
+from articles.ingest.lexicon import NAME_PREFIXES, PARTICLES
+from articles.ingest.typography import APOSTROPHES, QUOTE_CHARS, UPPER, clean_line, comparable, drop_invisible
 
 DATE_LINE_EXAMPLES = "'PUBLISHED : Tuesday, 27 March, 2018, 5:55pm' or 'Friday, September 6, 2019'"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _LONE_ATTRIBUTION = re.compile(r"^[—―]\s*\S")
 # A credit line: a name of up to five words (initials and particles allowed), perhaps a role after a comma.
-_NAME_WORD = rf"(?:[{UPPER}][\w'’.-]*|(?:de|da|di|del|van|von|der|den|la|le|du|bin|ibn|al|el|dela)(?=[\s-]))"
+_NAME_WORD = rf"""
+    (?:[{UPPER}][\w{APOSTROPHES}.-]*                          # "Sam", "O’Brien", "J."
+      | (?:{"|".join(sorted(PARTICLES | set(NAME_PREFIXES)))})(?=[\s-])   # "van", "al-"
+    )"""
 _CREDIT = re.compile(
-    rf"^[—―–-]*\s*(?P<name>{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,4}})(?:,\s*[^.!?]{{1,60}})?$"
+    rf"""
+    ^[—―–-]*\s*                                       # "— " or nothing
+    (?P<name>{_NAME_WORD}(?:[\s-]+{_NAME_WORD}){{0,4}})  # "Sam Rainsy", "Ursula von der Leyen"
+    (?:,\s*[^.!?]{{1,60}})?$                           # ", former leader of the CNRP"
+    """,
+    re.VERBOSE,
 )
 PUBLISHED, UPDATED = DateLabel.PUBLISHED, DateLabel.UPDATED
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…|\[\.\.\.\])\s*")

@@ -93,6 +93,10 @@ ROLES = word_set(
 )
 SUFFIXES = word_set("jr jr. sr sr. ii iii iv qc kc mp mep phd md")
 PARTICLES = word_set("de da di del della van von der den la le du dos das bin binti ibn dela ter ten")
+# Prefixes joined to a name by a hyphen or an apostrophe: "al-Assad", "bin-Salman".
+NAME_PREFIXES = ("al", "el", "bin", "ibn", "abu")
+# ... and the particles that may be joined the same way: "d’Alembert", "van-Gaal".
+JOINED_PARTICLES = ("de", "di", "da", "van", "von", "d")
 # Capitalised words that begin sentences but never names.
 NOT_NAMES = word_set(
     """

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from articles.ingest.lexicon import (
     ABBREVIATION_SET,
+    JOINED_PARTICLES,
+    NAME_PREFIXES,
     NEVER_NAMES,
     NOT_NAMES,
     ORGANIZATION_WORDS,
@@ -15,10 +17,19 @@ from articles.ingest.lexicon import (
     SUFFIXES,
     word_set,
 )
-from articles.ingest.typography import RIGHT_SINGLE, UPPER, straighten
+from articles.ingest.typography import APOSTROPHES, RIGHT_SINGLE, UPPER, straighten
 
-_PARTICLE_PREFIX = re.compile(r"^(?:al|el|bin|ibn|abu|de|di|da|van|von|d)[-'’][" + UPPER + "]")
-_WORD = re.compile(rf"(?:[{UPPER}]\.){{2,}}|[^\W_](?:[\w'’-]*[^\W_])?['’]?")
+# A lowercase word that still begins a name: "al-Assad", "d’Alembert".
+_PARTICLE_PREFIX = re.compile(rf"^(?:{'|'.join(NAME_PREFIXES + JOINED_PARTICLES)})[-{APOSTROPHES}][{UPPER}]")
+_WORD = re.compile(
+    rf"""
+    (?:[{UPPER}]\.){{2,}}                     # initials: "U.S.", "J.K."
+  | [^\W_]                                  # a word: "a", "2019",
+    (?:[\w{APOSTROPHES}-]*[^\W_])?           # "O’Brien", "well-known",
+    [{APOSTROPHES}]?                         # "the students’"
+    """,
+    re.VERBOSE,
+)
 
 
 class Word:
@@ -191,8 +202,18 @@ def role_of(phrase: Sequence[Word]) -> str | None:
 
 # Runs begin with a capital (the regular expression engine then skips ahead fast); later words may
 # be particles or prefixed: "Arnel dela Vega", "Moammar al-Eryani".
-_NAMEISH = rf"(?:[{UPPER}]|(?:al|el|bin|ibn|abu)[-'’][{UPPER}])[\w'’.-]*"
-_CANDIDATE = re.compile(rf"[{UPPER}][\w'’.-]*(?:[ ]+(?:(?:{'|'.join(sorted(PARTICLES))})[ ]+)*{_NAMEISH})*")
+_CANDIDATE = re.compile(
+    rf"""
+    [{UPPER}][\w{APOSTROPHES}.-]*                     # a capitalised word: "Ursula", "O’Brien", "Jr."
+    (?:
+        [ ]+(?:(?:{"|".join(sorted(PARTICLES))})[ ]+)*  # then a space, perhaps particles: "von der "
+        (?:[{UPPER}]                                   # and a capitalised word: "Leyen"
+          | (?:{"|".join(NAME_PREFIXES)})[-{APOSTROPHES}][{UPPER}]   # or a prefixed one: "al-Eryani"
+        )[\w{APOSTROPHES}.-]*
+    )*
+    """,
+    re.VERBOSE,
+)
 
 
 def capitalised_groups(text: str, start: int = 0, end: int | None = None) -> list[list[Word]]:
@@ -243,7 +264,7 @@ def name_runs(group: Sequence[Word], text: str = "") -> list[tuple[int, int, Nam
     return found
 
 
-_ROLE_BEFORE = re.compile(r"((?:[a-z][a-z-]* ){1,2})$")
-_TITLE_OF = re.compile(r"\b([A-Za-z]+) (?:of|for|to) $")
+_ROLE_BEFORE = re.compile(r"((?:[a-z][a-z-]* ){1,2})$")  # "White House press secretary " before a name
+_TITLE_OF = re.compile(r"\b([A-Za-z]+) (?:of|for|to) $")  # "Secretary of " before "State Mike Pompeo"
 # Words of a role that say what kind of holder, not what is held: "a former diplomat" is no title.
 MODIFIERS = word_set("former ex acting interim senior junior then late deputy assistant associate vice")

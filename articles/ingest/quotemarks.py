@@ -18,23 +18,54 @@ from articles.ingest.typography import (
 
 _BEFORE_OPENING = " \t([{—–-/…"
 _AFTER_CLOSING = " \t,.;:!?)]}—–-…" + APOSTROPHES
-_ELISIONS = re.compile(r"['’‘](?:\d\d|em\b|til\b|cause\b|tis\b|n['’])", re.IGNORECASE)
-_WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# Apostrophes that stand for dropped letters, which open no quotation.
+_ELISIONS = re.compile(
+    rf"""
+    [{STRAIGHT_SINGLE}{RIGHT_SINGLE}{LEFT_SINGLE}]
+    (?:
+        \d\d                  # "the ’90s"
+      | em\b | til\b          # "let ’em", "’til dawn"
+      | cause\b | tis\b       # "’cause", "’tis"
+      | n[{APOSTROPHES}]      # "rock ’n’ roll"
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# Words, with their inner apostrophes and hyphens: "don’t", "well-known", "2019".
+_WORDS = re.compile(rf"[^\W_]+(?:[{APOSTROPHES}-][^\W_]+)*")
 _SMALL_WORDS = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"))
+# Words just before an opening mark that make what follows a name or a title, not a quotation.
 _NAMING = re.compile(
-    r"(?:\b(?:called|named|titled|entitled|dubbed|nicknamed|labell?ed|known\s+as|so-called|"
-    r"the\s+(?:words?|terms?|phrases?|slogans?|hashtags?|mottos?|names?|titles?|headlines?)))\s*$",
-    re.IGNORECASE,
+    r"""
+    (?:\b(?:
+        called | named | titled | entitled | dubbed | nicknamed    # a campaign called "Hope Not Hate"
+      | labell?ed | known\s+as | so-called                         # the so-called "deal of the century"
+      | the\s+(?:words? | terms? | phrases? | slogans? | hashtags? # the hashtag "#MeToo"
+            | mottos? | names? | titles? | headlines?)
+    ))
+    \s*$
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
 
 
 # The mark comes first so that the regular expression engine can skip ahead to candidates quickly.
-_SINGLE_OPENING = re.compile(r"['‘](?<![^\s(\[—–]['‘])(?=[^\W\d_])")
+_SINGLE_OPENING = re.compile(
+    rf"""
+    [{STRAIGHT_SINGLE}{LEFT_SINGLE}]                          # a single mark
+    (?<![^\s(\[—–][{STRAIGHT_SINGLE}{LEFT_SINGLE}])          # at the start or after a space, bracket or dash
+    (?=[^\W\d_])                                             # before a letter: " ‘Chaos,’ he said"
+    """,
+    re.VERBOSE,
+)
 _DOUBLE_MARK = re.compile(f"[{DOUBLE_MARKS}]")
 # Single quotations are read in straight and curly marks only; ‚ ‛ ‹ › are left as they are.
 _SINGLES = STRAIGHT_SINGLE + LEFT_SINGLE + RIGHT_SINGLE
 _SINGLE_MARK = re.compile(f"[{_SINGLES}]")
+# "Anna Franowska of ", "a grant from ": a name of an organization or a work follows.
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|from|at|for|by|with)\s*$")
+_PUNCTUATED = re.compile(r"[.!?,;:]")  # "Have no fear" is a name; "Have no fear, we are here" is not
+_SENTENCE_INSIDE = re.compile(r"[.!?,;:]\s")  # "Make America Great Again" is a title; "Go. Now." is not
 
 
 @dataclass(slots=True)
@@ -167,10 +198,10 @@ def is_quotation(inner: str, before: str) -> bool:
     if _NAMING.search(before[-40:]):
         return False
     # "Anna Franowska of "Have no fear", a charity": a name after a preposition.
-    short_name = len(found) <= 6 and inner[:1].isupper() and not re.search(r"[.!?,;:]", inner.strip())
+    short_name = len(found) <= 6 and inner[:1].isupper() and not _PUNCTUATED.search(inner.strip())
     if short_name and _AFTER_PREPOSITION.search(before[-12:]):
         return False
-    if len(found) <= 8 and not re.search(r"[.!?,;:]\s", inner.strip()):
+    if len(found) <= 8 and not _SENTENCE_INSIDE.search(inner.strip()):
         significant = [w for w in found if w.lower() not in _SMALL_WORDS]
         if significant and all(w[0].isupper() or w[0].isdigit() for w in significant):
             return False

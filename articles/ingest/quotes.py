@@ -15,7 +15,17 @@ from articles.ingest.places import Place
 from articles.ingest.quotemarks import Span, find_spans, is_quotation, quote_style
 from articles.ingest.sentences import PLACEHOLDERS, QUOTE, QUOTE_ENDING, sentence_spans
 from articles.ingest.speakers import UNKNOWN, EventKind, Speaker, Speakers
-from articles.ingest.typography import QUOTE_CHARS, comparable
+from articles.ingest.typography import (
+    APOSTROPHES,
+    LEFT_DOUBLE,
+    LEFT_SINGLE,
+    QUOTE_CHARS,
+    RIGHT_DOUBLE,
+    RIGHT_SINGLE,
+    STRAIGHT_DOUBLE,
+    STRAIGHT_SINGLE,
+    comparable,
+)
 
 
 @dataclass(frozen=True)
@@ -47,7 +57,8 @@ def find_quotes(document: ParsedDocument, gazetteer: Gazetteer) -> list[Extracte
     return _Reader(document, gazetteer).read()
 
 
-_ENDS_SENTENCE = re.compile(r"(?:[.?!…]|\[\.\])[\s'’\"”)\]]*$")
+# Words that end a sentence: "... the traitors.", "... again?”", "... [.]"
+_ENDS_SENTENCE = re.compile(rf"(?:[.?!…]|\[\.\])[\s{APOSTROPHES}{STRAIGHT_DOUBLE}{RIGHT_DOUBLE})\]]*$")
 
 
 class _Reader:
@@ -278,7 +289,9 @@ def _without_trailing_commas(text: str) -> str:
 
 
 _ASIDE = re.compile(f"\\([^(){PLACEHOLDERS}]{{0,80}}\\)")
-_PUNCTUATION = " .,;:—–-\"'“”‘’()"
+_PUNCTUATION = (
+    " .,;:—–-()" + STRAIGHT_DOUBLE + STRAIGHT_SINGLE + LEFT_DOUBLE + RIGHT_DOUBLE + LEFT_SINGLE + RIGHT_SINGLE
+)
 
 
 def _marks(frame: str, start: int, end: int) -> list[int]:

@@ -15,7 +15,7 @@ from articles.ingest.lexicon import GENDERED, NOT_SUBJECT_AFTER, NOT_VERBS, SPEE
 from articles.ingest.names import MODIFIERS, Name, capitalised_groups, name_runs
 from articles.ingest.places import HEADLINE, STANDFIRST, Place
 from articles.ingest.sentences import QUOTE, QUOTE_ENDING
-from articles.ingest.typography import fold, straighten
+from articles.ingest.typography import APOSTROPHES, fold, straighten
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +38,8 @@ class EventKind(StrEnum):
 
 
 _ANYONE = tuple(EventKind)
-_NEXT_WORD = re.compile(r"[ ]+([^\W\d_][\w'’-]*)")
-_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’-]*)[ ]+$")
+_NEXT_WORD = re.compile(rf"[ ]+([^\W\d_][\w{APOSTROPHES}-]*)")
+_PREVIOUS_WORD = re.compile(rf"([^\W\d_][\w{APOSTROPHES}-]*)[ ]+$")
 
 
 def _last_quote(frame: str, end: int) -> int:

@@ -154,6 +154,18 @@ def test_pull_quote_set_apart_from_its_name_by_a_blank_line_is_recognised():
     assert len(document.paragraphs) == 2
 
 
+@pytest.mark.parametrize("name", ["Maria dos Santos", "Nur binti Ahmad", "Omar abu Khalil"])
+def test_pull_quote_credits_may_hold_any_name_particle(name):
+    document = parse(
+        raw_copy(
+            f"“The bridge will be rebuilt before winter,” {name} said.",
+            f"The bridge will be rebuilt before winter\n{name}",
+        )
+    )
+
+    assert [p.speaker for p in document.pull_quotes] == [name]
+
+
 def test_a_block_ending_in_a_name_that_repeats_nothing_stays_body_text():
     document = parse(raw_copy("The award went this year to the painter\nJane Doe", "Nothing else happened."))
 
