@@ -1,14 +1,18 @@
 import django_filters
+from django.urls import reverse_lazy
 
 from articles.models import Article, Quote
-from newsroom.filters import DateRange, FilterForm, WordsFilter, choice_by_slug
+from articles.search import ARTICLES, QUOTES
+from newsroom.filters import DateRange, FilterForm, SearchFilter, choice_by_slug
+
 
 def person_choice(field_name, help_text):
     return choice_by_slug(
         lambda request: Article.objects.published().people_appearing(),
         field_name=field_name,
         label="Person",
-        empty_label="Anyone",
+        names=("name", "aliases__name"),
+        suggest=reverse_lazy("people:person-suggestions"),
         missing="No person with that name appears in published articles.",
         help_text=help_text,
     )
@@ -19,7 +23,8 @@ def organization_choice(field_name, help_text, **kwargs):
         lambda request: Article.objects.published().organizations_appearing(),
         field_name=field_name,
         label="Organization",
-        empty_label="Any organization",
+        names=("name", "short_name"),
+        suggest=reverse_lazy("people:organization-suggestions"),
         missing="No organization with that name appears in published articles.",
         help_text=help_text,
         **kwargs,
@@ -31,8 +36,8 @@ def said_between():
 
 
 class ArticleFilter(django_filters.FilterSet):
-    q = WordsFilter(
-        fields=["headline", "standfirst", "body"],
+    q = SearchFilter(
+        document=ARTICLES,
         label="Words",
         help_text="Every word must appear in the headline, summary or text.",
     )
@@ -47,6 +52,8 @@ class ArticleFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
+        if self.form.cleaned_data.get("q"):
+            return queryset  # best matches first
         # Newest first, read from the chosen person's or organization's own index of mentions.
         for name, mentions in (("person", "person_mentions"), ("organization", "organization_mentions")):
             if self.form.cleaned_data.get(name):
@@ -55,8 +62,8 @@ class ArticleFilter(django_filters.FilterSet):
 
 
 class QuoteFilter(django_filters.FilterSet):
-    q = WordsFilter(
-        fields=["text", "speaker__name"],
+    q = SearchFilter(
+        document=QUOTES,
         label="Words",
         help_text="Every word must appear in the quote or the speaker's name.",
     )

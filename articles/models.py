@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from newsroom.images import make_renditions, validate_image
 from newsroom.querysets import PublicationQuerySet
+from newsroom.search.sqlite import MatchField, SearchRow
 from people.models import Organization, Person
 
 
@@ -275,7 +276,9 @@ class Quote(models.Model):
 class Mention(models.Model):
     """A link from an article to someone or something it names, with the article's public_at."""
 
-    public_at = models.DateTimeField(null=True, editable=False, help_text="A copy of the article's public_at.")
+    public_at = models.DateTimeField(
+        null=True, editable=False, help_text="A copy of the article's public_at."
+    )
 
     objects = PublicationQuerySet.as_manager()
 
@@ -291,12 +294,18 @@ class Mention(models.Model):
 
 
 class PersonMention(Mention):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="person_mentions", db_index=False)
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="person_mentions", db_index=False
+    )
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="mentions", db_index=False)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["article", "person"], name="articles_person_mention_unique")]
-        indexes = [models.Index(fields=["person", "-public_at", "-article"], name="articles_person_mention_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="articles_person_mention_unique")
+        ]
+        indexes = [
+            models.Index(fields=["person", "-public_at", "-article"], name="articles_person_mention_idx")
+        ]
 
     @property
     def named(self):
@@ -315,8 +324,36 @@ class OrganizationMention(Mention):
         constraints = [
             models.UniqueConstraint(fields=["article", "organization"], name="articles_org_mention_unique")
         ]
-        indexes = [models.Index(fields=["organization", "-public_at", "-article"], name="articles_org_mention_idx")]
+        indexes = [
+            models.Index(fields=["organization", "-public_at", "-article"], name="articles_org_mention_idx")
+        ]
 
     @property
     def named(self):
         return self.organization
+
+
+class ArticleSearch(SearchRow):
+    """SQLite's full-text index of articles (see articles.search), joined to search and rank them."""
+
+    article = models.OneToOneField(
+        Article, primary_key=True, db_column="rowid", on_delete=models.DO_NOTHING, related_name="search_row"
+    )
+    match = MatchField(db_column="articles_article_search")
+
+    class Meta:
+        managed = False
+        db_table = "articles_article_search"
+
+
+class QuoteSearch(SearchRow):
+    """SQLite's full-text index of quotes, with their speakers' names."""
+
+    quote = models.OneToOneField(
+        Quote, primary_key=True, db_column="rowid", on_delete=models.DO_NOTHING, related_name="search_row"
+    )
+    match = MatchField(db_column="articles_quote_search")
+
+    class Meta:
+        managed = False
+        db_table = "articles_quote_search"

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Max, Min, Prefetch
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -8,27 +8,48 @@ from django_filters.views import FilterView
 
 from articles.filters import ArticleFilter, QuoteFilter
 from articles.models import Article, Quote
+from articles.search import ARTICLES, QUOTES
 from newsroom.images import rendition_url
-from newsroom.pagination import PAGE_SIZE
+from newsroom.pagination import PagedListMixin
+from newsroom.search import highlight
 
 
-class ArticleListView(FilterView):
+class SearchResultsMixin:
+    """With words searched for, a page's rows carry their matched words marked (`*_highlighted`)."""
+
+    document = None
+    highlighted = ()  # (field, as a passage around the match)
+
+    def page_rows(self, queryset):
+        words = self.filterset.form.cleaned_data.get("q") if self.filterset.is_valid() else ""
+        if not words:
+            return queryset
+        for field_name, snippet in self.highlighted:
+            queryset = highlight(queryset, self.document, words, field_name, snippet=snippet)
+        return queryset
+
+
+class ArticleListView(SearchResultsMixin, PagedListMixin, FilterView):
     filterset_class = ArticleFilter
-    paginate_by = PAGE_SIZE
     template_name = "articles/article_list.html"
+    document = ARTICLES
+    highlighted = [("headline", False), ("standfirst", False), ("body", True)]
 
     def get_queryset(self):
         return Article.objects.for_listing()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["years"] = Article.objects.published().dates("published_at", "year", order="DESC")
+        # The years between the first article and the last, read from the two ends of an index.
+        span = Article.objects.published().aggregate(first=Min("public_at"), last=Max("public_at"))
+        if span["first"]:
+            first, last = (timezone.localtime(span[end]).year for end in ("first", "last"))
+            context["years"] = range(last, first - 1, -1)
         return context
 
 
-class ArticleArchiveMixin:
+class ArticleArchiveMixin(PagedListMixin):
     date_field = "published_at"
-    paginate_by = PAGE_SIZE
     ordering = ["-published_at", "-pk"]
 
     def get_queryset(self):
@@ -116,10 +137,11 @@ class ArticleDetailView(DetailView):
         return data
 
 
-class QuoteListView(FilterView):
+class QuoteListView(SearchResultsMixin, PagedListMixin, FilterView):
     filterset_class = QuoteFilter
-    paginate_by = PAGE_SIZE
     template_name = "articles/quote_list.html"
+    document = QUOTES
+    highlighted = [("text", False)]
 
     def get_queryset(self):
         return Quote.objects.for_listing()

@@ -1,16 +1,15 @@
 """What the reader lists' filter forms share: their form, word search, date ranges, a choice by slug."""
 
 import datetime as dt
-from functools import reduce
-from operator import or_
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django_filters.fields import DateRangeField
 from django_filters.widgets import DateRangeWidget
 
-MAX_SEARCH_WORDS = 12
+from newsroom.search import search, words
 
 
 class FilterForm(forms.Form):
@@ -19,21 +18,26 @@ class FilterForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class WordsFilter(django_filters.CharFilter):
-    """Every word typed must appear in one of `fields` (in any of them, not all in the same one)."""
+class SearchFilter(django_filters.CharFilter):
+    """Every word typed, found through a full-text index (see newsroom.search); best matches first.
 
-    def __init__(self, *, fields, **kwargs):
-        self.fields = fields
+    With `prefix`, the last word may be unfinished: "Sam Rai" finds Sam Rainsy, as one types a name.
+    With `ranked` off, the list keeps its own order (a directory stays alphabetical).
+    """
+
+    def __init__(self, *, document, prefix=False, ranked=True, **kwargs):
+        self.document = document
+        self.prefix = prefix
+        self.ranked = ranked
         kwargs.setdefault("max_length", 200)
         kwargs.setdefault("widget", forms.TextInput(attrs={"type": "search"}))
         super().__init__(**kwargs)
 
     def filter(self, queryset, value):
-        for word in value.split()[:MAX_SEARCH_WORDS]:
-            queryset = queryset.filter(
-                reduce(or_, (Q(**{f"{field}__icontains": word}) for field in self.fields))
-            )
-        return queryset.distinct() if self.distinct else queryset
+        if not words(value or ""):
+            return queryset
+        found = search(queryset, self.document, value, prefix=self.prefix)
+        return found.order_by("-relevance", "-pk") if self.ranked else found
 
 
 class LabelledDateRangeWidget(DateRangeWidget):
@@ -81,13 +85,66 @@ class DateRange(django_filters.DateFromToRangeFilter):
         super().__init__(**kwargs)
 
 
-def choice_by_slug(queryset, *, label, empty_label, missing, **kwargs):
-    """A person or an organization, chosen by the slug in their page's address."""
-    return django_filters.ModelChoiceFilter(
+class SuggestInput(forms.TextInput):
+    """A text box whose suggestions (a <datalist>) static/js/suggest.js fills as the reader types."""
+
+    template_name = "newsroom/widgets/suggest.html"
+
+    def __init__(self, url, attrs=None):
+        super().__init__({"autocomplete": "off", "spellcheck": "false", **(attrs or {})})
+        self.url = url
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        list_id = f"{context['widget']['attrs'].get('id', name)}-suggestions"
+        context["widget"]["attrs"].update({"list": list_id, "data-suggest": str(self.url)})
+        context["widget"]["list_id"] = list_id
+        return context
+
+
+class SlugOrNameField(forms.ModelChoiceField):
+    """One person or organization, by the slug of their page (as the suggestions give it) or by a
+    name typed in full, so the field works without script too."""
+
+    def __init__(self, queryset, *, names, **kwargs):
+        self.names = names
+        super().__init__(queryset, **kwargs)
+
+    def to_python(self, value):
+        value = " ".join(str(value or "").split())
+        if not value:
+            return None
+        if "\x00" in value:
+            raise ValidationError("Null characters are not allowed.", code="null_characters_not_allowed")
+        if len(value) > 200:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        for condition in (Q(slug=value), *(Q(**{f"{name}__iexact": value}) for name in self.names)):
+            found = list(self.queryset.filter(condition).distinct()[:2])
+            if len(found) == 1:
+                return found[0]
+            if found:
+                raise ValidationError(
+                    "More than one is called “%(value)s”: choose one from the suggestions.",
+                    code="ambiguous",
+                    params={"value": value},
+                )
+        raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+
+    def prepare_value(self, value):
+        return value.slug if hasattr(value, "slug") else value
+
+
+class SlugOrNameFilter(django_filters.ModelChoiceFilter):
+    field_class = SlugOrNameField
+
+
+def choice_by_slug(queryset, *, label, missing, suggest, names, **kwargs):
+    """A person or an organization, chosen by the slug in their page's address, with suggestions."""
+    return SlugOrNameFilter(
         label=label,
         queryset=queryset,
-        to_field_name="slug",
-        empty_label=empty_label,
+        names=names,
+        widget=SuggestInput(suggest),
         error_messages={"invalid_choice": missing},
         **kwargs,
     )

@@ -1,1 +1,74 @@
+"""Pages of reader lists that may hold millions of rows, each page costing about what the first does."""
+
+from functools import cached_property
+from math import ceil
+
+from django.core.paginator import Paginator
+
 PAGE_SIZE = 20
+# Past this many pages, a reader narrows the list (dates, a person, words) or browses the archive by
+# month; counting and skipping stop here, so a list costs the same at any size of archive.
+MAX_PAGES = 500
+
+
+class ArchivePaginator(Paginator):
+    """Counts no further than the last page it offers, and finds a page's rows by their keys first.
+
+    Past the first page, the keys of a page are read from the index that orders the list, so
+    skipping to page 500 skips index entries, not whole rows and their joins; then only that page's
+    rows are fetched. Rows pass through `rows` (a function of the queryset), for what a page needs
+    and a list does not.
+    """
+
+    def __init__(self, object_list, per_page, *, max_pages=MAX_PAGES, rows=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.max_pages = max_pages
+        self.rows = rows or (lambda queryset: queryset)
+
+    @cached_property
+    def limit(self):
+        return self.per_page * self.max_pages
+
+    @cached_property
+    def count(self):
+        return self.object_list[: self.limit + 1].count()
+
+    @property
+    def capped(self):
+        """Whether there is more than the pages offered show."""
+        return self.count > self.limit
+
+    @cached_property
+    def num_pages(self):
+        shown = min(self.count, self.limit)
+        if shown == 0 and not self.allow_empty_first_page:
+            return 0
+        return max(1, ceil(max(shown - self.orphans, 1) / self.per_page))
+
+    def page(self, number):
+        number = self.validate_number(number)
+        if number == 1:
+            return self._get_page(list(self.rows(self.object_list)[: self.per_page]), number, self)
+        bottom = (number - 1) * self.per_page
+        keys = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+        rows = {row.pk: row for row in self.rows(self.object_list.filter(pk__in=keys))}
+        return self._get_page([rows[key] for key in keys if key in rows], number, self)
+
+
+class PagedListMixin:
+    """For list views: ArchivePaginator pages, whose rows pass through `page_rows`."""
+
+    paginate_by = PAGE_SIZE
+    paginator_class = ArchivePaginator
+
+    def page_rows(self, queryset):
+        return queryset
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return self.paginator_class(
+            queryset,
+            per_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            rows=self.page_rows,
+        )

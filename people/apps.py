@@ -1,6 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class PeopleConfig(AppConfig):
     name = "people"
     verbose_name = "People and organizations"
+
+    def ready(self):
+        from people.search import install_indexes
+
+        # After every migrate: a table rebuilt by a migration loses the triggers that keep its index.
+        post_migrate.connect(install_indexes, sender=self)

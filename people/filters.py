@@ -1,15 +1,17 @@
 import django_filters
 
-from newsroom.filters import FilterForm, WordsFilter
+from newsroom.filters import FilterForm, SearchFilter
 from people.models import Organization, Person
+from people.search import ORGANIZATIONS, PEOPLE
 
 
 class PersonFilter(django_filters.FilterSet):
-    q = WordsFilter(
-        fields=["name", "aliases__name"],
-        distinct=True,
+    q = SearchFilter(
+        document=PEOPLE,
+        prefix=True,
+        ranked=False,
         label="Name",
-        help_text="Part of a name or another name they are known by.",
+        help_text="Their name or another name they are known by; the start of a word is enough.",
     )
 
     class Meta:
@@ -19,10 +21,12 @@ class PersonFilter(django_filters.FilterSet):
 
 
 class OrganizationFilter(django_filters.FilterSet):
-    q = WordsFilter(
-        fields=["name", "short_name"],
+    q = SearchFilter(
+        document=ORGANIZATIONS,
+        prefix=True,
+        ranked=False,
         label="Name",
-        help_text="Part of the name or its short form, such as “CNRP”.",
+        help_text="Its name or short form, such as “CNRP”; the start of a word is enough.",
     )
 
     class Meta:

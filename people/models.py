@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from newsroom.images import make_renditions, validate_image
 from newsroom.querysets import count_of
+from newsroom.search.sqlite import MatchField, SearchRow
 
 
 class SlugManager(models.Manager):
@@ -240,3 +241,33 @@ class Affiliation(models.Model):
     def clean(self):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": "A role cannot end before it starts."})
+
+
+class PersonSearch(SearchRow):
+    """SQLite's full-text index of people's names and aliases (see people.search)."""
+
+    person = models.OneToOneField(
+        Person, primary_key=True, db_column="rowid", on_delete=models.DO_NOTHING, related_name="search_row"
+    )
+    match = MatchField(db_column="people_person_search")
+
+    class Meta:
+        managed = False
+        db_table = "people_person_search"
+
+
+class OrganizationSearch(SearchRow):
+    """SQLite's full-text index of organizations' names and short names."""
+
+    organization = models.OneToOneField(
+        Organization,
+        primary_key=True,
+        db_column="rowid",
+        on_delete=models.DO_NOTHING,
+        related_name="search_row",
+    )
+    match = MatchField(db_column="people_organization_search")
+
+    class Meta:
+        managed = False
+        db_table = "people_organization_search"

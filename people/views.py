@@ -1,20 +1,25 @@
 from functools import cached_property
 
 from django.db.models import Exists, F, OuterRef, Prefetch
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from articles.filters import QuoteDateFilter
 from articles.models import Article, Quote
 from newsroom.images import rendition_url
-from newsroom.pagination import PAGE_SIZE
+from newsroom.pagination import PagedListMixin
+from newsroom.search import search
 from people.charts import month_counts, monthly_chart
 from people.filters import OrganizationFilter, PersonFilter
 from people.models import Affiliation
+from people.search import ORGANIZATIONS, PEOPLE
 
 RELATED_ITEMS = 10
 NAMES_PER_PAGE = 50
+SUGGESTIONS = 10
 
 
 def public_people():
@@ -31,7 +36,7 @@ def with_public_organization(affiliations):
     return affiliations.annotate(organization_is_public=Exists(public))
 
 
-class PersonListView(FilterView):
+class PersonListView(PagedListMixin, FilterView):
     filterset_class = PersonFilter
     paginate_by = NAMES_PER_PAGE
     template_name = "people/person_list.html"
@@ -40,11 +45,10 @@ class PersonListView(FilterView):
         return public_people().with_quote_counts(Quote.objects.published()).order_by("name", "pk")
 
 
-class PersonDetailView(FilterView):
+class PersonDetailView(PagedListMixin, FilterView):
     """A person's page; the list it paginates and filters by date is their published quotes."""
 
     filterset_class = QuoteDateFilter
-    paginate_by = PAGE_SIZE
     template_name = "people/person_detail.html"
 
     @cached_property
@@ -92,7 +96,7 @@ class PersonDetailView(FilterView):
         return data
 
 
-class OrganizationListView(FilterView):
+class OrganizationListView(PagedListMixin, FilterView):
     filterset_class = OrganizationFilter
     paginate_by = NAMES_PER_PAGE
     template_name = "people/organization_list.html"
@@ -127,3 +131,26 @@ class OrganizationDetailView(DetailView):
             quotes=Quote.objects.for_listing().by_members_of(organization).distinct()[:RELATED_ITEMS],
         )
         return context
+
+
+def suggestions(queryset, document, request, describe):
+    """Up to ten names starting with what was typed (two letters at least), as JSON for a <datalist>."""
+    typed = request.GET.get("q", "")[:100]
+    found = []
+    if len(typed.strip()) >= 2:
+        found = search(queryset, document, typed, prefix=True).order_by("-relevance", "name")[:SUGGESTIONS]
+    response = JsonResponse({"suggestions": [{"value": row.slug, "label": describe(row)} for row in found]})
+    response["Cache-Control"] = "public, max-age=300"
+    return response
+
+
+@require_safe
+def person_suggestions(request):
+    return suggestions(public_people(), PEOPLE, request, lambda person: person.name)
+
+
+@require_safe
+def organization_suggestions(request):
+    return suggestions(
+        public_organizations(), ORGANIZATIONS, request, lambda organization: organization.display_name
+    )

@@ -23,14 +23,20 @@ from tests.helpers import HONG_KONG
 
 pytestmark = pytest.mark.django_db
 
-# Page -> queries. Most lists: the filter form's choices, the count, the page and the bylines.
+# Page -> queries. Most lists: the count (which stops past the last page offered), the page and
+# its bylines; a chosen person or organization is one more (looking up the slug).
 PAGES = {
     "/": 3,  # articles, their bylines, featured quotes
-    "/articles/": 6,  # person and organization choices, count, page, bylines, years
+    "/articles/": 4,  # count, page, bylines, first and last year
+    "/articles/?person=sam-rainsy&date_after=2018-01-01": 5,  # person, count, page, bylines, years
+    "/articles/?organization=cnrp": 5,  # organization, count, page, bylines, years
+    "/articles/?q=headline+number": 4,  # count, page (with matches marked), bylines, years
     "/articles/2018/03/27/story-0/": 5,  # article with outlet, bylines, quotes, people, organizations
     "/articles/2018/": 7,  # exists, months, previous and next year, count, page, bylines
     "/articles/2018/03/": 7,  # exists, days, previous and next month, count, page, bylines
-    "/quotes/": 4,  # person and organization choices, count, page
+    "/quotes/": 2,  # count, page
+    "/quotes/?person=sam-rainsy&date_before=2018-12-31": 3,  # person, count, page
+    "/quotes/?q=quoted+words": 2,  # count, page (with matches marked)
     "/people/": 2,  # count, page (with quote counts)
     "/people/sam-rainsy/": 8,  # person, roles, aliases, quote count and page, articles, bylines, chart
     "/organizations/": 2,  # count, page (with article and quote counts)
@@ -77,3 +83,18 @@ def test_page_runs_a_fixed_number_of_queries(client, django_assert_num_queries, 
     with django_assert_num_queries(expected):
         client.get(url)
     assert with_five == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [("/articles/?page=2", 5), ("/quotes/?page=2", 3), ("/articles/?person=sam-rainsy&page=2", 6)],
+)
+def test_a_deeper_page_adds_one_query_whatever_the_rows(client, django_assert_num_queries, url, expected):
+    """Past page 1, a page's keys are read first (from the index), then its rows."""
+    add_articles(0, 30)
+    with_thirty = queries_for(client, url)
+    add_articles(30, 30)
+
+    with django_assert_num_queries(expected):
+        client.get(url)
+    assert with_thirty == expected

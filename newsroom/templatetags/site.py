@@ -6,10 +6,11 @@ import re
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.utils.html import format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from newsroom import images
+from newsroom.search import MARK_END, MARK_START
 
 register = template.Library()
 
@@ -57,3 +58,23 @@ def srcset(image):
 def web_url(url):
     """The address if it is an http(s) link, else "": stored data never becomes a javascript: link."""
     return url if re.match(r"https?://", url or "", re.IGNORECASE) else ""
+
+
+@register.filter
+def marked(text):
+    """Text from the search index with its matched words in <mark>, everything else escaped."""
+    return mark_safe(escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+@register.filter
+def has_match(text):
+    return MARK_START in (text or "")
+
+
+@register.simple_tag
+def found(paginator, singular, plural=""):
+    """ "1 article", "12,345 articles", or "More than 5,000 articles" past what the pages offer."""
+    plural = plural or f"{singular}s"
+    if getattr(paginator, "capped", False):
+        return f"More than {paginator.limit:,} {plural}"
+    return f"{paginator.count:,} {singular if paginator.count == 1 else plural}"

@@ -1,0 +1,123 @@
+"""Full-text search on PostgreSQL: a tsvector column with a GIN index, kept by triggers.
+
+Two text search configurations, both folding accents with unaccent and keeping stop words (as
+SQLite does): newsroom_text stems English words, newsroom_names does not.
+"""
+
+import re
+
+from django.db.models import BooleanField
+
+from newsroom.search import MARK_END, MARK_START, raw, relevance
+
+CONFIGURATIONS = """
+CREATE EXTENSION IF NOT EXISTS unaccent;
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_ts_dict WHERE dictname = 'newsroom_stem') THEN
+    CREATE TEXT SEARCH DICTIONARY newsroom_stem (TEMPLATE = snowball, LANGUAGE = english);
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'newsroom_text') THEN
+    CREATE TEXT SEARCH CONFIGURATION newsroom_text (COPY = simple);
+    ALTER TEXT SEARCH CONFIGURATION newsroom_text
+      ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
+      WITH unaccent, newsroom_stem;
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'newsroom_names') THEN
+    CREATE TEXT SEARCH CONFIGURATION newsroom_names (COPY = simple);
+    ALTER TEXT SEARCH CONFIGURATION newsroom_names
+      ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part
+      WITH unaccent, simple;
+  END IF;
+END $$;
+"""
+SNIPPET = "MaxWords=28, MinWords=14, MaxFragments=1, FragmentDelimiter=…"
+_TOKEN = re.compile(r"\w+")
+
+
+def config(document):
+    return "newsroom_names" if document.names else "newsroom_text"
+
+
+def vector(document, row):
+    parts = []
+    for f in document.fields:
+        text = f"coalesce({f.expression('postgresql', row)}, '')"
+        parts.append(f"setweight(to_tsvector('{config(document)}', {text}), '{f.weight}')")
+    return " || ".join(parts)
+
+
+def query(document, words, prefix):
+    """A tsquery and its parameters: every word, the last perhaps as a prefix."""
+    if not prefix:
+        return f"plainto_tsquery('{config(document)}', %s)", [" ".join(words)]
+    tokens = [token for word in words for token in _TOKEN.findall(word)]
+    terms = [f"'{token}'" for token in tokens]
+    if terms:
+        terms[-1] += ":*"
+    return f"to_tsquery('{config(document)}', %s)", [" & ".join(terms) or "''"]
+
+
+def search(queryset, document, words, prefix):
+    tsquery, params = query(document, words, prefix)
+    column = f"{document.table}.search"
+    return queryset.filter(raw(f"{column} @@ {tsquery}", params, output_field=BooleanField())).annotate(
+        relevance=relevance(f"ts_rank_cd({column}, {tsquery})", params)
+    )
+
+
+def highlight(document, words, field_name, snippet):
+    tsquery, params = query(document, words, False)
+    field = next(f for f in document.fields if f.name == field_name)
+    options = f"StartSel={MARK_START}, StopSel={MARK_END}, " + (SNIPPET if snippet else "HighlightAll=true")
+    sql = (
+        f"ts_headline('{config(document)}', {field.expression('postgresql', document.table)}, {tsquery}, %s)"
+    )
+    return raw(sql, [*params, options])
+
+
+def statements(document):
+    table, index = document.table, document.index
+    yield f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS search tsvector"
+    yield f"CREATE INDEX IF NOT EXISTS {index}_idx ON {table} USING gin (search)"
+    yield (
+        f"CREATE OR REPLACE FUNCTION {index}() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        f"BEGIN NEW.search := {vector(document, 'NEW')}; RETURN NEW; END $$"
+    )
+    yield f"DROP TRIGGER IF EXISTS {index} ON {table}"
+    yield (
+        f"CREATE TRIGGER {index} BEFORE INSERT OR UPDATE OF {', '.join(document.watch)} ON {table} "
+        f"FOR EACH ROW EXECUTE FUNCTION {index}()"
+    )
+    for n, dependency in enumerate(document.refreshed_by):
+        refresh = f"UPDATE {table} SET search = {vector(document, table)} WHERE id IN ({{ids}});"
+        new = refresh.format(ids=dependency.documents.format(row="NEW"))
+        old = refresh.format(ids=dependency.documents.format(row="OLD"))
+        yield (
+            f"CREATE OR REPLACE FUNCTION {index}_{n}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            f"IF TG_OP <> 'DELETE' THEN {new} END IF; "
+            f"IF TG_OP <> 'INSERT' THEN {old} END IF; "
+            f"RETURN NULL; END $$"
+        )
+        yield f"DROP TRIGGER IF EXISTS {index}_{n} ON {dependency.table}"
+        yield (
+            f"CREATE TRIGGER {index}_{n} AFTER INSERT OR DELETE OR UPDATE OF {', '.join(dependency.columns)} "
+            f"ON {dependency.table} FOR EACH ROW EXECUTE FUNCTION {index}_{n}()"
+        )
+
+
+def install(cursor, documents):
+    cursor.execute(CONFIGURATIONS)
+    for document in documents:
+        cursor.execute(
+            "SELECT 1 FROM information_schema.columns WHERE table_name = %s AND column_name = 'search'",
+            [document.table],
+        )
+        new = cursor.fetchone() is None
+        for statement in statements(document):
+            cursor.execute(statement)
+        if new:
+            fill(cursor, document)
+
+
+def fill(cursor, document):
+    cursor.execute(f"UPDATE {document.table} SET search = {vector(document, document.table)}")

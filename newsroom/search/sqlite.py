@@ -1,0 +1,133 @@
+"""Full-text search on SQLite: an FTS5 table per document, kept by triggers."""
+
+from django.db import models
+from django.db.models import F, Lookup, TextField
+
+from newsroom.search import MARK_END, MARK_START, raw
+
+TEXT = "porter unicode61 remove_diacritics 2"
+NAMES = "unicode61 remove_diacritics 2"
+WEIGHTS = {"A": 10.0, "B": 4.0, "C": 2.0, "D": 1.0}
+SNIPPET_WORDS = 28
+
+
+class MatchField(TextField):
+    """The FTS5 table's hidden column of its own name, which MATCH queries."""
+
+
+class SearchRow(models.Model):
+    """A row of an FTS5 table, joined one-to-one to its document (`search_row`) to match and rank it.
+
+    Subclasses name the table, the document (a OneToOneField on `rowid`) and `match`, a MatchField
+    whose column is the table's own name.
+    """
+
+    rank = models.FloatField()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"index row {self.pk}"
+
+
+@MatchField.register_lookup
+class Match(Lookup):
+    lookup_name = "match"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
+
+
+def phrase(word):
+    return '"' + word.replace('"', '""') + '"'
+
+
+def search(queryset, document, words, prefix):
+    expression = " ".join(phrase(word) for word in words) + ("*" if prefix else "")
+    return queryset.filter(search_row__match=expression).annotate(relevance=-F("search_row__rank"))
+
+
+def highlight(document, words, field_name, snippet):
+    column = [f.name for f in document.fields].index(field_name)
+    if snippet:
+        sql = f"snippet({document.index}, {column}, %s, %s, '…', {SNIPPET_WORDS})"
+    else:
+        sql = f"highlight({document.index}, {column}, %s, %s)"
+    return raw(sql, [MARK_START, MARK_END])
+
+
+def _values(document, row):
+    return ", ".join(f.expression("sqlite", row) for f in document.fields)
+
+
+def _columns(document):
+    return ", ".join(f.name for f in document.fields)
+
+
+def statements(document):
+    """CREATE statements for the document's index and the triggers that keep it; each can be rerun."""
+    index, table, columns = document.index, document.table, _columns(document)
+    options = [columns, f"tokenize='{NAMES if document.names else TEXT}'"]
+    if document.external:
+        options += [f"content='{table}'", "content_rowid='id'"]
+    if document.names:
+        options.append("prefix='1 2 3'")
+    yield f"CREATE VIRTUAL TABLE IF NOT EXISTS {index} USING fts5({', '.join(options)})"
+    insert = f"INSERT INTO {index}(rowid, {columns}) VALUES (new.id, {_values(document, 'new')});"
+    if document.external:
+        old = _values(document, "old")
+        delete = f"INSERT INTO {index}({index}, rowid, {columns}) VALUES ('delete', old.id, {old});"
+    else:
+        delete = f"DELETE FROM {index} WHERE rowid = old.id;"
+    watched = ", ".join(document.watch)
+    trigger = f"CREATE TRIGGER IF NOT EXISTS {index}"
+    yield f"{trigger}_insert AFTER INSERT ON {table} BEGIN {insert} END"
+    yield f"{trigger}_delete AFTER DELETE ON {table} BEGIN {delete} END"
+    yield f"{trigger}_update AFTER UPDATE OF {watched} ON {table} BEGIN {delete} {insert} END"
+    for n, dependency in enumerate(document.refreshed_by):
+        for event, rows in (("INSERT", ("new",)), ("DELETE", ("old",)), ("UPDATE", ("old", "new"))):
+            of = f" OF {', '.join(dependency.columns)}" if event == "UPDATE" else ""
+            body = " ".join(_refresh(document, dependency.documents.format(row=row)) for row in rows)
+            yield (
+                f"CREATE TRIGGER IF NOT EXISTS {index}_{n}_{event.lower()} AFTER {event}{of} "
+                f"ON {dependency.table} BEGIN {body} END"
+            )
+
+
+def _refresh(document, ids):
+    index, table = document.index, document.table
+    return (
+        f"DELETE FROM {index} WHERE rowid IN ({ids}); "
+        f"INSERT INTO {index}(rowid, {_columns(document)}) "
+        f"SELECT t.id, {_values(document, 't')} FROM {table} t WHERE t.id IN ({ids});"
+    )
+
+
+def install(cursor, documents):
+    for document in documents:
+        cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [document.index])
+        new = cursor.fetchone() is None
+        for statement in statements(document):
+            cursor.execute(statement)
+        weights = ", ".join(str(WEIGHTS[f.weight]) for f in document.fields)
+        cursor.execute(
+            f"INSERT INTO {document.index}({document.index}, rank) VALUES ('rank', 'bm25({weights})')"
+        )
+        if new:
+            fill(cursor, document)
+
+
+def fill(cursor, document):
+    """Index every row there is: after creating the index, or after rows were written around triggers."""
+    index = document.index
+    if document.external:
+        cursor.execute(f"INSERT INTO {index}({index}) VALUES ('rebuild')")
+        return
+    cursor.execute(f"DELETE FROM {index}")
+    cursor.execute(
+        f"INSERT INTO {index}(rowid, {_columns(document)}) "
+        f"SELECT t.id, {_values(document, 't')} FROM {document.table} t"
+    )
