@@ -141,6 +141,7 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["public_at", "id"], name="articles_public_idx"),
             models.Index(fields=["-published_at"], name="articles_published_at_idx"),
+            models.Index(fields=["modified_at"], name="articles_modified_at_idx"),
         ]
 
     def __str__(self):

@@ -1,17 +1,16 @@
-from django.contrib.sitemaps import Sitemap
-
+from newsroom.sitemaps import KeyRangeSitemap
 from people.views import public_organizations, public_people
 
 
-class PersonSitemap(Sitemap):
+class PersonSitemap(KeyRangeSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return public_people().order_by("name", "pk")
+        return public_people().only("slug")
 
 
-class OrganizationSitemap(Sitemap):
+class OrganizationSitemap(KeyRangeSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return public_organizations().order_by("name", "pk")
+        return public_organizations().only("slug")

@@ -79,6 +79,9 @@ PUBLIC_URLS = [
     "/organizations/cnrp/",
     "/feeds/articles/",
     "/sitemap.xml",
+    "/sitemap-articles.xml",
+    "/sitemap-people.xml",
+    "/sitemap-organizations.xml",
 ]
 
 

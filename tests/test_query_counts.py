@@ -43,7 +43,9 @@ PAGES = {
     "/organizations/cnrp/": 6,  # organization, members, parts, articles, bylines, member quotes
     "/feeds/articles/": 2,  # articles, bylines
     "/people/sam-rainsy/feed/": 4,  # person, quotes, articles, bylines
-    "/sitemap.xml": 6,  # count and page for articles, people, organizations
+    "/sitemap.xml": 4,  # the last key of each section, the articles' latest change
+    "/sitemap-articles.xml": 2,  # the section's last key, its first range of keys
+    "/sitemap-people.xml": 2,
 }
 
 

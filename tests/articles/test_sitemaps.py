@@ -1,8 +1,10 @@
 import datetime as dt
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import pytest
 
+from articles.sitemaps import ArticleSitemap
 from tests.factories import (
     AffiliationFactory,
     ArticleFactory,
@@ -22,16 +24,40 @@ def locations(response):
     return {url.find("s:loc", SITEMAP).text: url.findtext("s:lastmod", namespaces=SITEMAP) for url in root}
 
 
-def test_sitemap_lists_published_articles_with_last_modified_dates(client):
+def sitemap_urls(client, **request):
+    """Every address in every section page the sitemap index links to."""
+    index = client.get("/sitemap.xml", **request)
+    assert index.status_code == 200
+    urls = {}
+    for section in locations(index):
+        address = urlsplit(section)
+        page = client.get(f"{address.path}?{address.query}", **request)
+        assert page.status_code == 200, section
+        urls.update(locations(page))
+    return urls
+
+
+def test_sitemap_lists_published_articles_with_their_last_modification(client):
     article = ArticleFactory(
-        slug="hun-sen-no-negotiation",
-        published_at=dt.datetime(2018, 3, 27, 17, 55, tzinfo=HONG_KONG),
-        updated_at=dt.datetime(2018, 3, 29, 9, 0, tzinfo=HONG_KONG),
+        slug="hun-sen-no-negotiation", published_at=dt.datetime(2018, 3, 27, 17, 55, tzinfo=HONG_KONG)
     )
 
-    urls = locations(client.get("/sitemap.xml"))
+    urls = sitemap_urls(client)
 
-    assert urls[f"http://testserver{article.get_absolute_url()}"] == "2018-03-29"
+    assert urls[f"http://testserver{article.get_absolute_url()}"] == article.modified_at.date().isoformat()
+
+
+def test_sitemap_index_pages_sections_by_ranges_of_keys(client, monkeypatch):
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    articles = ArticleFactory.create_batch(5)
+
+    index = locations(client.get("/sitemap.xml"))
+    pages = sorted(url for url in index if "sitemap-articles" in url)
+    last = max(article.pk for article in articles)
+    assert len(pages) == (last + 1) // 2
+    second = locations(client.get("/sitemap-articles.xml", {"p": 2}))
+    assert {url.rsplit("/", 2)[-2] for url in second} == {a.slug for a in articles if a.pk in (3, 4)}
+    assert client.get("/sitemap-articles.xml", {"p": len(pages) + 1}).status_code == 404
 
 
 def test_sitemap_lists_people_organizations_and_list_pages(client):
@@ -39,7 +65,7 @@ def test_sitemap_lists_people_organizations_and_list_pages(client):
     AffiliationFactory(person=speaker, organization=OrganizationFactory(slug="cnrp"))
     QuoteFactory(speaker=speaker)
 
-    urls = locations(client.get("/sitemap.xml"))
+    urls = sitemap_urls(client)
 
     for path in [
         "/",
@@ -57,9 +83,9 @@ def test_sitemap_uses_the_requests_host_and_protocol(client, settings):
     settings.ALLOWED_HOSTS = ["news.example.org"]
     ArticleFactory(slug="a-story")
 
-    response = client.get("/sitemap.xml", headers={"host": "news.example.org"}, secure=True)
+    urls = sitemap_urls(client, headers={"host": "news.example.org"}, secure=True)
 
-    assert "https://news.example.org/" in locations(response)
+    assert "https://news.example.org/" in urls
 
 
 def test_robots_txt_points_to_the_absolute_sitemap_address(client, settings):
