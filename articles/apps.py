@@ -7,7 +7,12 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import signals  # noqa: F401
+        from articles.models import Article, Byline, OrganizationMention, PersonMention, Quote
         from articles.search import install_indexes
+        from newsroom.cache import forget_pages_on_change, when_scheduled
+
+        forget_pages_on_change(Article, Quote, Byline, PersonMention, OrganizationMention)
+        when_scheduled(Article.objects.next_publication)
 
         # After every migrate: a table rebuilt by a migration loses the triggers that keep its index.
         post_migrate.connect(install_indexes, sender=self)

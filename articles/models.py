@@ -5,6 +5,7 @@ from django.db.models.functions import MD5
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom.cache import pages_changed
 from newsroom.images import make_renditions, validate_image
 from newsroom.querysets import PublicationQuerySet
 from newsroom.search.sqlite import MatchField, SearchRow
@@ -14,6 +15,10 @@ from people.models import Organization, Person
 class ArticleQuerySet(PublicationQuerySet):
     def drafts(self):
         return self.filter(status=Article.Status.DRAFT)
+
+    def next_publication(self):
+        """When the next scheduled article becomes public, or None."""
+        return self.scheduled().order_by("public_at").values_list("public_at", flat=True).first()
 
     def with_bylines(self):
         """The joins an article list needs, whatever the state (date navigation, previews)."""
@@ -51,6 +56,7 @@ class ArticleQuerySet(PublicationQuerySet):
             status=status, modified_at=timezone.now()
         )
         Article.objects.filter(pk__in=[a.pk for a in changed]).share_public_at()
+        pages_changed()
         return changed
 
     def share_public_at(self):

@@ -20,7 +20,7 @@ urlpatterns = [
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps()}, name="sitemap-section"),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("healthz/", views.health, name="health"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
 ]
 
 if settings.DEBUG:

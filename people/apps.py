@@ -7,7 +7,11 @@ class PeopleConfig(AppConfig):
     verbose_name = "People and organizations"
 
     def ready(self):
+        from newsroom.cache import forget_pages_on_change
+        from people.models import Affiliation, Alias, Organization, Person
         from people.search import install_indexes
+
+        forget_pages_on_change(Person, Organization, Alias, Affiliation)
 
         # After every migrate: a table rebuilt by a migration loses the triggers that keep its index.
         post_migrate.connect(install_indexes, sender=self)

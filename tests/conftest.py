@@ -38,3 +38,9 @@ def reporter_client(reporter):
     client = Client()
     client.force_login(reporter)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Pages are built afresh in tests, unless a test asks for the cache (tests/test_page_cache.py)."""
+    settings.PAGE_CACHE_SECONDS = 0

@@ -49,6 +49,9 @@ class Report:
             }
         )
 
+    def written_articles(self):
+        return self.counts["articles"]["created"] + self.counts["articles"]["updated"]
+
     @property
     def changed(self):
         return any(c["created"] or c["updated"] or c["deleted"] for c in self.counts.values())

@@ -9,6 +9,11 @@ from articles.loader.fixtures import sync_fixtures
 from articles.loader.people import Directory
 from articles.loader.report import Report
 from articles.loader.writer import ArticleWriter
+from newsroom.cache import pages_changed
+from newsroom.maintenance import refresh_statistics
+
+# After writing this many articles, the query planner's statistics are out of date: refresh them.
+LARGE_LOAD = 1000
 
 
 def load_seeds(paths, *, dry_run=False, keep_articles=False, progress=None, workers=None):
@@ -30,9 +35,10 @@ def load_seeds(paths, *, dry_run=False, keep_articles=False, progress=None, work
             if progress:
                 progress(done, len(copies))
         writer.flush()
-        if dry_run:
-            transaction.set_rollback(True)
+        _finish(report)
     gc.unfreeze()
+    if not dry_run and report.written_articles() >= LARGE_LOAD:
+        refresh_statistics()
     return report
 
 
@@ -44,6 +50,13 @@ def load_document(source, document, *, dry_run=False):
         writer = ArticleWriter(directory, report)
         writer.add(source, document, extract(document, directory.people, directory.organizations))
         writer.flush()
-        if dry_run:
-            transaction.set_rollback(True)
+        _finish(report)
     return report
+
+
+def _finish(report):
+    """Inside the load's transaction: undo a dry run, or have readers' pages rebuilt once it commits."""
+    if report.dry_run:
+        transaction.set_rollback(True)
+    elif report.changed:
+        pages_changed()

@@ -18,13 +18,11 @@ register = template.Library()
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-@register.simple_tag(takes_context=True)
-def json_ld(context, data):
-    """<script type="application/ld+json"> carrying the request's CSP nonce."""
+@register.simple_tag
+def json_ld(data):
+    """<script type="application/ld+json">: data for search engines, which browsers never run (so the
+    CSP needs no nonce for it, and a cached page carries none)."""
     text = mark_safe(json.dumps(data, cls=DjangoJSONEncoder).translate(JSON_ESCAPES))
-    nonce = context.get("csp_nonce")  # A LazyNonce: falsy until read, so test for None.
-    if nonce is not None:
-        return format_html('<script type="application/ld+json" nonce="{}">{}</script>', nonce, text)
     return format_html('<script type="application/ld+json">{}</script>', text)
 
 

@@ -205,9 +205,7 @@ def test_person_page_draws_an_accessible_chart_of_quotes_per_month(client, sam_r
 def test_person_page_has_person_json_ld_and_a_feed_link(client, sam_rainsy):
     response = client.get("/people/sam-rainsy/")
 
-    match = re.search(
-        r'<script type="application/ld\+json" nonce="[^"]+">(.*?)</script>', response.text, re.S
-    )
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', response.text, re.S)
     data = json.loads(match.group(1))
     assert data["@type"] == "Person"
     assert data["name"] == "Sam Rainsy"
