@@ -1,6 +1,8 @@
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, OuterRef, Prefetch, Subquery, When
+from django.db.models import Case, Exists, OuterRef, Prefetch, Subquery, When
 from django.db.models.functions import MD5
 from django.urls import reverse
 from django.utils import timezone
@@ -9,7 +11,7 @@ from newsroom.cache import pages_changed
 from newsroom.images import make_renditions, validate_image
 from newsroom.querysets import PublicationQuerySet
 from newsroom.search.sqlite import MatchField, SearchRow
-from people.models import Organization, Person
+from people.models import Affiliation, Organization, Person
 
 
 class ArticleQuerySet(PublicationQuerySet):
@@ -221,7 +223,22 @@ class QuoteQuerySet(PublicationQuerySet):
 
     def by_members_of(self, organization):
         """Quotes whose speaker has held a role in the organization, at any time."""
-        return self.filter(speaker__affiliations__organization=organization)
+        return self.filter(
+            Exists(Affiliation.objects.filter(person=OuterRef("speaker"), organization=organization))
+        )
+
+    def latest(self, count, within=dt.timedelta(days=7)):
+        """The quotes of the most recently published articles, featured ones first among them; none
+        from more than `within` before the newest, so no stale quote stands beside today's news."""
+        recent = list(
+            self.published()
+            .select_related("speaker", "article")
+            .order_by("-public_at", "article_id", "position")[: count * 3]
+        )
+        fresh = (
+            [quote for quote in recent if quote.public_at >= recent[0].public_at - within] if recent else []
+        )
+        return sorted(fresh, key=lambda quote: not quote.featured)[:count]
 
 
 class Quote(models.Model):
@@ -257,6 +274,7 @@ class Quote(models.Model):
                 fields=["-said_on", "article", "position", "public_at"], name="articles_quote_said_on_idx"
             ),
             models.Index(fields=["article", "position"], name="articles_quote_article_idx"),
+            models.Index(fields=["-public_at", "article", "position"], name="articles_quote_public_idx"),
         ]
 
     def __str__(self):

@@ -1,5 +1,8 @@
+import datetime as dt
+
 from django.conf import settings
 from django.db.models import Max, Min, Prefetch
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -49,8 +52,11 @@ class ArticleListView(SearchResultsMixin, PagedListMixin, FilterView):
 
 
 class ArticleArchiveMixin(PagedListMixin):
-    date_field = "published_at"
-    ordering = ["-published_at", "-pk"]
+    # public_at is the publication time of a published article: one index serves the period, the
+    # published filter and the order.
+    date_field = "public_at"
+    uses_datetime_field = True
+    ordering = ["-public_at", "-pk"]
 
     def get_queryset(self):
         # Also finds the previous and next periods, which need no bylines.
@@ -59,10 +65,23 @@ class ArticleArchiveMixin(PagedListMixin):
     def get_dated_queryset(self, **lookup):
         return super().get_dated_queryset(**lookup).with_bylines()
 
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        """The year's months up to now, not a count of the archive; an empty period is not found."""
+        if not self.get_allow_empty() and not queryset.exists():
+            raise Http404("No articles were published then.")
+        return self.periods(queryset)
+
+    def periods(self, queryset):
+        return []
+
 
 class ArticleYearArchiveView(ArticleArchiveMixin, YearArchiveView):
     make_object_list = True
     template_name = "articles/article_archive_year.html"
+
+    def periods(self, queryset):
+        year, now = int(self.get_year()), timezone.localdate()
+        return [dt.date(year, month, 1) for month in range(1, 13) if dt.date(year, month, 1) <= now]
 
 
 class ArticleMonthArchiveView(ArticleArchiveMixin, MonthArchiveView):

@@ -1,15 +1,26 @@
 """Queryset pieces both apps use."""
 
 from django.db import models
-from django.db.models import Func, IntegerField, Subquery
+from django.db.models import IntegerField, Subquery
 from django.utils import timezone
 
+# Counts beside each row of a list stop here ("1,000+"): counting further would cost a row of the
+# list as much as the whole archive of its busiest person.
+COUNT_CAP = 1000
 
-def count_of(queryset, distinct=False):
-    """A correlated COUNT subquery: one query for a whole list instead of one per row."""
-    template = "%(function)s(DISTINCT %(expressions)s)" if distinct else "%(function)s(%(expressions)s)"
-    count = Func("pk", function="COUNT", template=template, output_field=IntegerField())
-    return Subquery(queryset.order_by().values(n=count))
+
+class CappedCount(Subquery):
+    """A correlated COUNT that stops past COUNT_CAP rows: one query for a whole list, each row bounded."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) capped)"
+    output_field = IntegerField()
+
+    def __init__(self, queryset, cap=None):
+        super().__init__(queryset.order_by().values("pk")[: (cap or COUNT_CAP) + 1])
+
+
+def count_of(queryset):
+    return CappedCount(queryset)
 
 
 class PublicationQuerySet(models.QuerySet):

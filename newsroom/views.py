@@ -16,9 +16,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["articles"] = Article.objects.for_listing()[:HOME_ARTICLES]
-        context["featured_quotes"] = (
-            Quote.objects.for_listing().filter(featured=True).order_by("-article__published_at", "position")
-        )[:HOME_QUOTES]
+        context["quotes"] = Quote.objects.latest(HOME_QUOTES)
         return context
 
 

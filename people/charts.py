@@ -6,8 +6,8 @@ Drawn on the server so the page needs no JavaScript; the template turns this int
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count
-from django.db.models.functions import TruncMonth
+from django.db.models import CharField, Count
+from django.db.models.functions import Cast, Substr
 
 WIDTH = 640
 HEIGHT = 220
@@ -63,15 +63,14 @@ class MonthlyChart:
 
 
 def month_counts(quotes):
-    """{first day of month: number of quotes} for a queryset of quotes, in one query."""
-    rows = (
-        quotes.order_by()
-        .annotate(month=TruncMonth("said_on"))
-        .values("month")
-        .annotate(n=Count("pk"))
-        .order_by("month")
-    )
-    return {row["month"]: row["n"] for row in rows}
+    """{first day of month: number of quotes} for a queryset of quotes, in one query.
+
+    Grouped by the first seven characters of the ISO date ("2018-03"), which both databases compute
+    natively from the speaker's index; a date function would be called once per quote on SQLite.
+    """
+    month = Substr(Cast("said_on", CharField()), 1, 7)
+    rows = quotes.order_by().annotate(month=month).values("month").annotate(n=Count("pk")).order_by("month")
+    return {dt.date.fromisoformat(f"{row['month']}-01"): row["n"] for row in rows}
 
 
 def months_between(first, last):

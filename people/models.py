@@ -26,13 +26,8 @@ class OrganizationQuerySet(models.QuerySet):
             | Exists(quotes.filter(speaker__affiliations__organization=OuterRef("pk")))
         )
 
-    def with_counts(self, articles, quotes):
-        return self.annotate(
-            published_article_count=count_of(articles.filter(organizations=OuterRef("pk"))),
-            member_quote_count=count_of(
-                quotes.filter(speaker__affiliations__organization=OuterRef("pk")), distinct=True
-            ),
-        )
+    def with_article_counts(self, articles):
+        return self.annotate(published_article_count=count_of(articles.filter(organizations=OuterRef("pk"))))
 
 
 class Organization(models.Model):

@@ -19,6 +19,8 @@ from people.search import ORGANIZATIONS, PEOPLE
 
 RELATED_ITEMS = 10
 NAMES_PER_PAGE = 50
+# A party of thousands lists its first members here; each has a page of their own.
+MEMBERS_SHOWN = 100
 SUGGESTIONS = 10
 
 
@@ -102,8 +104,7 @@ class OrganizationListView(PagedListMixin, FilterView):
     template_name = "people/organization_list.html"
 
     def get_queryset(self):
-        published = Article.objects.published()
-        return public_organizations().with_counts(published, Quote.objects.published()).order_by("name", "pk")
+        return public_organizations().with_article_counts(Article.objects.published()).order_by("name", "pk")
 
 
 class OrganizationDetailView(DetailView):
@@ -119,16 +120,17 @@ class OrganizationDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         organization = self.object
-        members = (
+        members = list(
             Affiliation.objects.filter(organization=organization, person__in=public_people())
             .select_related("person")
-            .order_by(F("start_date").asc(nulls_last=True), "person__name", "role")
+            .order_by(F("start_date").asc(nulls_last=True), "person__name", "role")[: MEMBERS_SHOWN + 1]
         )
         context.update(
-            members=members,
+            members=members[:MEMBERS_SHOWN],
+            more_members=len(members) > MEMBERS_SHOWN,
             children=public_organizations().filter(parent=organization),
             articles=Article.objects.for_listing().naming(organization)[:RELATED_ITEMS],
-            quotes=Quote.objects.for_listing().by_members_of(organization).distinct()[:RELATED_ITEMS],
+            quotes=Quote.objects.for_listing().by_members_of(organization)[:RELATED_ITEMS],
         )
         return context
 

@@ -14,6 +14,7 @@ from tests.factories import (
     PersonFactory,
     QuoteFactory,
 )
+from tests.helpers import hk
 
 pytestmark = pytest.mark.django_db
 
@@ -40,17 +41,27 @@ def test_home_shows_at_most_ten_articles(client):
     assertNotContains(response, "Story 10 hours old")
 
 
-def test_home_features_the_featured_quotes_of_published_articles(client):
-    featured = QuoteFactory(text="Featured and published.", featured=True)
-    QuoteFactory(text="Published but not featured.")
+def test_home_shows_the_latest_quotes_featured_first_and_none_stale(client):
+    QuoteFactory(
+        text="An old pull quote.", featured=True, article=ArticleFactory(published_at=hk(2018, 3, 27, 9))
+    )
+    for hour in range(5):
+        QuoteFactory(
+            text=f"Said today, number {hour}.", article=ArticleFactory(published_at=hk(2019, 6, 3, hour))
+        )
+    featured = QuoteFactory(
+        text="Today's pull quote.", featured=True, article=ArticleFactory(published_at=hk(2019, 6, 2))
+    )
     QuoteFactory(text="Featured in a draft.", featured=True, article=DraftArticleFactory())
 
     response = client.get("/")
 
-    assertContains(response, "Featured and published.")
+    shown = [quote.text for quote in response.context["quotes"]]
+    assert shown[0] == "Today's pull quote."
+    assert shown[1:] == ["Said today, number 4.", "Said today, number 3.", "Said today, number 2."]
     assertContains(response, f'href="{featured.speaker.get_absolute_url()}"')
     assertContains(response, f'href="{featured.article.get_absolute_url()}"')
-    assertNotContains(response, "Published but not featured.")
+    assertNotContains(response, "An old pull quote.")
     assertNotContains(response, "Featured in a draft.")
 
 

@@ -9,7 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from newsroom import images
+from newsroom import images, querysets
 from newsroom.search import MARK_END, MARK_START
 
 register = template.Library()
@@ -76,3 +76,12 @@ def found(paginator, singular, plural=""):
     if getattr(paginator, "capped", False):
         return f"More than {paginator.limit:,} {plural}"
     return f"{paginator.count:,} {singular if paginator.count == 1 else plural}"
+
+
+@register.simple_tag
+def tally(number, singular, plural=""):
+    """A count from a list's row: "1 quote", "12 quotes", "1,000+ quotes" where counting stopped."""
+    plural = plural or f"{singular}s"
+    if number > querysets.COUNT_CAP:
+        return f"{querysets.COUNT_CAP:,}+ {plural}"
+    return f"{number:,} {singular if number == 1 else plural}"
