@@ -271,8 +271,19 @@ def test_organization_list_shows_organizations_in_published_articles_with_counts
     response = client.get("/organizations/")
 
     assert listed(response) == ["Cambodia National Rescue Party"]
-    assertContains(response, "1 article,")
-    assertContains(response, "1 quote by members")
+    assertContains(response, "1 article")
+
+
+def test_counts_beside_a_list_stop_where_counting_further_would_cost_the_whole_archive(client, monkeypatch):
+    monkeypatch.setattr("newsroom.querysets.COUNT_CAP", 2)
+    busy, quiet = PersonFactory(name="A busy speaker"), PersonFactory(name="A quiet speaker")
+    QuoteFactory.create_batch(3, speaker=busy)
+    QuoteFactory.create_batch(2, speaker=quiet)
+
+    response = client.get("/people/")
+
+    assertContains(response, "2+ quotes")
+    assertContains(response, "2 quotes")
 
 
 def test_organization_list_search_matches_short_names(client, cnrp):
