@@ -4,11 +4,21 @@ import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from articles.ingest.dates import DateLabel, date_lines, is_byline, is_relative_time, parse_date_line
 from articles.ingest.errors import SeedFormatError
 from articles.ingest.lexicon import NAME_PREFIXES, PARTICLES
-from articles.ingest.typography import APOSTROPHES, QUOTE_CHARS, UPPER, clean_line, comparable, drop_invisible
+from articles.ingest.typography import (
+    APOSTROPHES,
+    QUOTE_CHARS,
+    STRAIGHT_DOUBLE,
+    STRAIGHT_SINGLE,
+    UPPER,
+    clean_line,
+    comparable,
+    drop_invisible,
+)
 
 DATE_LINE_EXAMPLES = "'PUBLISHED : Tuesday, 27 March, 2018, 5:55pm' or 'Friday, September 6, 2019'"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -27,6 +37,11 @@ _CREDIT = re.compile(
     re.VERBOSE,
 )
 PUBLISHED, UPDATED = DateLabel.PUBLISHED, DateLabel.UPDATED
+# A copy has a handful of pull quotes. Each block shaped like one (words and a name line) is compared
+# with the whole copy, so only the first so many are read as pull quotes and the rest stay body text:
+# reading time stays linear in the copy's length however many there are.
+MAX_PULL_QUOTES = 64
+_STRAIGHT_MARKS = " " + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…|\[\.\.\.\])\s*")
 
 
@@ -113,8 +128,11 @@ def _split_at_dates(source: str, blocks: list[_Block], tz: dt.tzinfo, after: int
         end = _read_dates(block, offset, tz, dates)
         body = [_Block(block.line + end, block.lines[end:])] if end < len(block.lines) else []
         body += blocks[index + 1 :]
-        while body and all(_is_date_line(line, tz) or _beside_date(line) for line in body[0].lines):
-            _read_dates(body.pop(0), 0, tz, dates)
+        k = 0
+        while k < len(body) and all(_is_date_line(line, tz) or _beside_date(line) for line in body[k].lines):
+            _read_dates(body[k], 0, tz, dates)
+            k += 1
+        body = body[k:]
         if PUBLISHED not in dates:
             dates[PUBLISHED] = dates.pop(UPDATED)
         standfirst = [b for b in (_without_bylines(b) for b in standfirst) if b.lines]
@@ -190,25 +208,27 @@ def _body(blocks: list[_Block]) -> tuple[list[str], list[PullQuote]]:
         else:
             entries.append((block.text, None, block))
 
-    texts = []  # comparable forms, made only if some block may be a pull quote
+    copy = _Copy(entries)
     paragraphs, pull_quotes = [], []
+    candidates = 0  # blocks shaped like a pull quote
     i = 0
     while i < len(entries):
         text, credit, block = entries[i]
-        if credit is None and i + 1 < len(entries) and entries[i + 1][1] is None:
-            lone = _credit(entries[i + 1][0])
-            if lone and _repeats(texts, entries, i):
-                pull_quotes.append(PullQuote(_strip_marks(text), lone["name"], block.line))
-                i += 2
-                continue
-        if credit is not None:
-            if _repeats(texts, entries, i) or (text[:1] in QUOTE_CHARS and text[-1:] in QUOTE_CHARS):
-                pull_quotes.append(PullQuote(_strip_marks(text), credit, block.line))
-            else:
-                paragraphs.append(block.text)
-            i += 1
-            continue
-        paragraphs.append(text)
+        if candidates < MAX_PULL_QUOTES:
+            if credit is None and i + 1 < len(entries) and entries[i + 1][1] is None:
+                if lone := _credit(entries[i + 1][0]):
+                    candidates += 1
+                    if copy.repeats(i):
+                        pull_quotes.append(PullQuote(_strip_marks(text), lone["name"], block.line))
+                        i += 2
+                        continue
+            elif credit is not None:
+                candidates += 1
+                if (text[:1] in QUOTE_CHARS and text[-1:] in QUOTE_CHARS) or copy.repeats(i):
+                    pull_quotes.append(PullQuote(_strip_marks(text), credit, block.line))
+                    i += 1
+                    continue
+        paragraphs.append(text if credit is None else block.text)
         i += 1
     return paragraphs, pull_quotes
 
@@ -217,12 +237,32 @@ def _credit(line: str) -> re.Match | None:
     return _CREDIT.match(line) if len(line) <= 100 else None
 
 
-def _repeats(texts: list[str], entries: list, index: int) -> bool:
-    if not texts:
-        texts.extend(comparable(text) for text, _, _ in entries)
-    others = "\n".join(t for i, t in enumerate(texts) if i != index)
-    parts = [p for p in _ELLIPSIS.split(texts[index]) if len(p) > 2]
-    return bool(parts) and all(part.strip(" \"'") in others for part in parts)
+class _Copy:
+    """The body blocks in their comparable forms, joined once (when a block first may be a pull
+    quote), so that asking whether a block's words stand elsewhere costs one scan of the copy."""
+
+    def __init__(self, entries: list):
+        self.entries = entries
+        self.texts: list[str] = []
+
+    def repeats(self, index: int) -> bool:
+        """Whether each part of block `index` (its words between ellipses) stands in another block."""
+        if not self.texts:
+            self.texts = [comparable(text) for text, _, _ in self.entries]
+            self.whole = "\n".join(self.texts)  # comparable() leaves no line breaks inside a text
+            self.starts = list(accumulate((len(t) + 1 for t in self.texts[:-1]), initial=0))
+        parts = [p for p in _ELLIPSIS.split(self.texts[index]) if len(p) > 2]
+        return bool(parts) and all(self._elsewhere(part.strip(_STRAIGHT_MARKS), index) for part in parts)
+
+    def _elsewhere(self, words: str, index: int) -> bool:
+        start = self.starts[index]
+        end = start + len(self.texts[index])
+        return (
+            not words
+            or start > 0
+            and self.whole.find(words, 0, start - 1) >= 0
+            or self.whole.find(words, end + 1) >= 0
+        )
 
 
 def _strip_marks(text: str) -> str:

@@ -1,7 +1,7 @@
 """Words and names: picking a person's name out of a phrase, with the titles and roles before it."""
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from articles.ingest.lexicon import (
@@ -56,7 +56,11 @@ class Word:
 
 
 def words(text: str, offset: int = 0) -> list[Word]:
-    found = []
+    return list(iter_words(text, offset))
+
+
+def iter_words(text: str, offset: int = 0) -> Iterator[Word]:
+    """The words of `text` one at a time, for a reader that needs only the first few."""
     length = len(text)
     for m in _WORD.finditer(text):
         start, end = m.span()
@@ -64,8 +68,7 @@ def words(text: str, offset: int = 0) -> list[Word]:
         if end < length and text[end] == "." and (len(token) == 1 or token.lower() in ABBREVIATION_SET):
             end += 1
             token += "."
-        found.append(Word(token, start + offset, end + offset))
-    return found
+        yield Word(token, start + offset, end + offset)
 
 
 @dataclass(slots=True)
@@ -101,8 +104,9 @@ def looks_like_organization(phrase: Sequence[Word]) -> bool:
 def _runs(part: Sequence[Word]) -> list[tuple[int, int]]:
     """Index ranges of runs of name words; particles join two name words; possessives end a run."""
     runs, start = [], None
+    then_name = _particles_then_name(part)
     for i, word in enumerate(part):
-        joining = start is not None and word.lower in PARTICLES and _particles_then_name(part, i + 1)
+        joining = start is not None and word.lower in PARTICLES and then_name[i + 1]
         if is_name_word(word, start is None) or joining:
             if start is None:
                 start = i
@@ -117,11 +121,15 @@ def _runs(part: Sequence[Word]) -> list[tuple[int, int]]:
     return [(a, b) for a, b, possessive in runs if not possessive]
 
 
-def _particles_then_name(part: Sequence[Word], i: int) -> bool:
-    """Whether part[i:] goes on to a name word, past further particles: "von [der] Leyen"."""
-    while i < len(part) and part[i].lower in PARTICLES and not part[i].capitalised:
-        i += 1
-    return i < len(part) and is_name_word(part[i], False)
+def _particles_then_name(part: Sequence[Word]) -> list[bool]:
+    """For each i, whether part[i:] goes on to a name word, past further particles: "von [der] Leyen"
+    (read from the end, so that a long run of particles costs no more than once)."""
+    then_name = [False] * (len(part) + 1)
+    for i in range(len(part) - 1, -1, -1):
+        word = part[i]
+        particle = word.lower in PARTICLES and not word.capitalised
+        then_name[i] = then_name[i + 1] if particle else is_name_word(word, False)
+    return then_name
 
 
 _PREPOSITIONS = word_set(
@@ -176,7 +184,8 @@ def _name_in_part(part: Sequence[Word], shorten: bool) -> Name | None:
         for w in reversed(part[:a]):
             if w.possessive or w.capitalised and w.lower not in ROLES or w.lower in NOT_ROLES:
                 break
-            before.insert(0, w)
+            before.append(w)
+        before.reverse()
         role = " ".join(w.lower for w in before + run[: cut + 1])
         run = run[cut + 1 :]
         if shorten and len(run) > 2:

@@ -1,5 +1,6 @@
 """Where words stand in an article, so that "who was named last" can be asked of any two places."""
 
+import bisect
 from typing import NamedTuple
 
 # The paragraph numbers of what comes before the body, whose paragraphs count from 0.
@@ -31,3 +32,9 @@ class Place(NamedTuple):
     @property
     def in_body(self) -> bool:
         return self.paragraph >= 0
+
+
+def first_after(offsets: list[int], offset: int) -> int | None:
+    """The first of the ascending `offsets` after `offset`, found by bisection."""
+    k = bisect.bisect_right(offsets, offset)
+    return offsets[k] if k < len(offsets) else None

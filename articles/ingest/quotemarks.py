@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from articles.ingest.places import first_after
 from articles.ingest.typography import (
     APOSTROPHES,
     CLOSING_DOUBLE,
@@ -64,6 +65,7 @@ _SINGLES = STRAIGHT_SINGLE + LEFT_SINGLE + RIGHT_SINGLE
 _SINGLE_MARK = re.compile(f"[{_SINGLES}]")
 # "Anna Franowska of ", "a grant from ": a name of an organization or a work follows.
 _AFTER_PREPOSITION = re.compile(r"\b(?:of|from|at|for|by|with)\s*$")
+_OPENING_RUN = " " + STRAIGHT_DOUBLE + STRAIGHT_SINGLE + LEFT_DOUBLE + LEFT_SINGLE
 _PUNCTUATED = re.compile(r"[.!?,;:]")  # "Have no fear" is a name; "Have no fear, we are here" is not
 _SENTENCE_INSIDE = re.compile(r"[.!?,;:]\s")  # "Make America Great Again" is a title; "Go. Now." is not
 
@@ -170,7 +172,9 @@ def _single_spans(text: str) -> list[Span]:
     for start in openers:
         if start <= position:
             continue
-        end = next((j for j in strong if j > start), None) or next((j for j in weak if j > start), None)
+        end = first_after(strong, start)
+        if end is None:
+            end = first_after(weak, start)
         if end is None:
             spans.append(Span(start, n, False))
             break
@@ -179,23 +183,26 @@ def _single_spans(text: str) -> list[Span]:
     return spans
 
 
-def is_quotation(inner: str, before: str) -> bool:
+def is_quotation(inner: str, paragraph: str, start: int) -> bool:
     """Whether quoted words are a quotation rather than scare quotes, a name or a title of a work.
 
-    `before` is the paragraph up to the opening mark. A word or two in quotes is a scare quote, unless
-    it stands as an utterance of its own: "“Never again,” she said", "She said: “Never again.”".
+    `start` is the offset of the opening mark in `paragraph`. A word or two in quotes is a scare quote,
+    unless it stands as an utterance of its own: "“Never again,” she said", "She said: “Never again.”".
     """
+    before = paragraph[max(0, start - 40) : start]  # as much of the words before as is read
     if len(inner.split()) > 8:
-        return not _NAMING.search(before[-40:])
+        return not _NAMING.search(before)
     found = _WORDS.findall(inner)
     if len(found) == 2:
-        lead = before.rstrip(" " + STRAIGHT_DOUBLE + STRAIGHT_SINGLE + LEFT_DOUBLE + LEFT_SINGLE)
-        alone = not lead or lead[-1] in ":.?!"
+        lead = start
+        while lead and paragraph[lead - 1] in _OPENING_RUN:
+            lead -= 1
+        alone = not lead or paragraph[lead - 1] in ":.?!"
         if not (alone and inner.rstrip()[-1:] in ",.?!"):
             return False
     elif len(found) < 2:
         return False
-    if _NAMING.search(before[-40:]):
+    if _NAMING.search(before):
         return False
     # "Anna Franowska of "Have no fear", a charity": a name after a preposition.
     short_name = len(found) <= 6 and inner[:1].isupper() and not _PUNCTUATED.search(inner.strip())

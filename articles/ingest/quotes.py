@@ -1,8 +1,10 @@
 """Direct quotes of an article with their speakers, the day they were said, where, and whether featured."""
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from articles.ingest import attribution as attr
 from articles.ingest.attribution import SubjectKind
@@ -11,7 +13,7 @@ from articles.ingest.dates import said_on
 from articles.ingest.document import ParsedDocument
 from articles.ingest.gazetteer import Gazetteer
 from articles.ingest.names import find_name, is_name_word, words
-from articles.ingest.places import Place
+from articles.ingest.places import Place, first_after
 from articles.ingest.quotemarks import Span, find_spans, is_quotation, quote_style
 from articles.ingest.sentences import PLACEHOLDERS, QUOTE, QUOTE_ENDING, sentence_spans
 from articles.ingest.speakers import UNKNOWN, EventKind, Speaker, Speakers
@@ -70,17 +72,21 @@ class _Reader:
         self.paragraphs = document.paragraphs
         self.published = document.published_at.date()
         self.speakers: Speakers
+        self.marks: list[list[int]] = []  # offsets of each frame's placeholders, in order
+        self.blank: list[int] = []  # how many blank characters each frame opens with
 
     def read(self) -> list[ExtractedQuote]:
         quotations = self._quotations()
         frames = self._frames(quotations)
+        self.blank = [len(frame) - len(frame.lstrip()) for frame in frames]
         sentences = [sentence_spans(frame) for frame in frames]
+        self.sentence_starts = [[start for start, _ in spans] for spans in sentences]
         self.speakers = Speakers(self.document, self.gazetteer, frames, sentences)
         previous: _Quotation | None = None
         kept: list[_Quotation] = []
         for q in sorted((q for q in quotations if q.accepted), key=lambda q: q.marks[0]):
             p, mark = q.marks[0]
-            sentence = next(s for s in sentences[p] if s[0] <= mark < s[1])
+            sentence = sentences[p][self._sentence_of(p, mark)]
             self._attribute(q, frames, sentences, sentence, previous)
             if q.speaker not in (None, UNKNOWN):
                 self._date(q, previous)
@@ -121,7 +127,7 @@ class _Reader:
             words_quoted = "\n\n".join(t for t in texts if t)
             q.text = _without_trailing_commas(words_quoted)
             p, span = q.parts[0]
-            q.accepted = bool(q.text) and is_quotation(words_quoted, self.paragraphs[p][: span.start])
+            q.accepted = bool(q.text) and is_quotation(words_quoted, self.paragraphs[p], span.start)
         return quotations
 
     def _frames(self, quotations: list[_Quotation]) -> list[str]:
@@ -132,18 +138,26 @@ class _Reader:
                 parts.setdefault(p, []).append((span, q, i == len(q.parts) - 1))
         frames = []
         for p, paragraph in enumerate(self.paragraphs):
-            pieces, position = [], 0
+            pieces, position, length, marks = [], 0, 0, []
+            # Placeholder characters typed in the copy itself would pass for quotations.
+            text = paragraph
+            if QUOTE in text or QUOTE_ENDING in text:
+                text = text.replace(QUOTE, "\ufffd").replace(QUOTE_ENDING, "\ufffd")
             for span, q, last in sorted(parts.get(p, ()), key=lambda item: item[0].start):
-                pieces.append(paragraph[position : span.start])
+                pieces.append(text[position : span.start])
+                length += len(pieces[-1])
                 if q.accepted:
-                    q.marks.append(Place(p, sum(map(len, pieces))))
+                    q.marks.append(Place(p, length))
+                    marks.append(length)
                     ends = last and _ENDS_SENTENCE.search(span.inner(paragraph).rstrip(QUOTE_CHARS + " "))
                     pieces.append(QUOTE_ENDING if ends else QUOTE)
                 else:
                     inner = span.inner(paragraph)
                     pieces.append("thing." if _ENDS_SENTENCE.search(inner) else "thing")
+                length += len(pieces[-1])
                 position = span.end
-            pieces.append(paragraph[position:])
+            pieces.append(text[position:])
+            self.marks.append(marks)
             # "Sen. Chuck Schumer (D-N.Y.) said": asides in brackets name nobody who speaks.
             frames.append(_ASIDE.sub(lambda m: " " * len(m.group()), "".join(pieces)))
         return frames
@@ -154,13 +168,16 @@ class _Reader:
         p, mark = q.marks[0]
         frame = frames[p]
         start, end = sentence
-        earlier = [m for m in _marks(frame, start, mark)]
-        clause_start = max([start, *(m + 1 for m in earlier)])
+        previous_mark = self._mark_before(p, mark)
+        earlier = previous_mark is not None and previous_mark >= start  # a quotation earlier in the sentence
+        clause_start = previous_mark + 1 if earlier else start
         last_p, last_mark = q.marks[-1]
         last_frame = frames[last_p]
         last_sentences = sentences[last_p]
-        last_sentence = next((s for s in last_sentences if s[0] <= last_mark < s[1]), (0, len(last_frame)))
-        after_end = min([last_sentence[1], *_marks(last_frame, last_mark + 1, last_sentence[1])])
+        last_index = self._sentence_of(last_p, last_mark)
+        last_sentence = last_sentences[last_index] if last_index is not None else (0, len(last_frame))
+        next_mark = first_after(self.marks[last_p], last_mark)
+        after_end = last_sentence[1] if next_mark is None else min(last_sentence[1], next_mark)
         after = last_frame[last_mark + 1 : after_end]
 
         result = None
@@ -169,16 +186,21 @@ class _Reader:
             if found is not None:
                 result = (found, last_p, last_frame, last_sentence, last_mark + 1)
         if result is None:
-            clause = frame[start:mark]
+            window = self._reach(p, mark, start, end)[0]
+            clause = frame[window:mark]
             hard = clause.rfind(";") + 1
-            found = attr.before_quotation(clause[hard:], max(0, clause_start - start - hard))
+            found = attr.before_quotation(clause[hard:], max(0, clause_start - window - hard))
             if found is not None:
-                result = (found, p, frame, sentence, start + hard)
+                result = (found, p, frame, sentence, window + hard)
         if result is None and not after.strip(_PUNCTUATION) and q.text.endswith(("?", "!")):
             # "“Why?” Smith asked.": the next sentence is only the attribution.
-            following = next((s for s in last_sentences if s[0] >= last_sentence[1]), None)
-            if following is not None and not _marks(last_frame, *following):
-                found = attr.after_quotation(last_frame[following[0] : following[1]])
+            following = None
+            if last_index is not None and last_index + 1 < len(last_sentences):
+                following = last_sentences[last_index + 1]
+            if following is not None and not self._marks_within(last_p, *following):
+                found = attr.after_quotation(
+                    last_frame[following[0] : min(following[1], following[0] + _REACH)]
+                )
                 if (
                     found is not None
                     and found.verb < 60
@@ -192,14 +214,16 @@ class _Reader:
         at = Place(where_p, base + found.subject.span[0])
         q.speaker = self.speakers.person(found.subject, at, q.marks[0])
         self.speakers.note(at, q.speaker)
-        self._clause_facts(q, found, where_frame, where_sentence, base)
+        self._clause_facts(q, found, where_p, where_frame, where_sentence, base)
 
-    def _clause_facts(self, q, found, frame: str, sentence: tuple[int, int], base: int) -> None:
-        text = frame[sentence[0] : sentence[1]]
-        skip = (found.subject.span[0] + base - sentence[0], found.subject.span[1] + base - sentence[0])
-        if found.subject.kind in (SubjectKind.PRONOUN, SubjectKind.NONE):
-            skip = (0, 0)
-        verb = found.verb + base - sentence[0]
+    def _clause_facts(self, q, found, p: int, frame: str, sentence: tuple[int, int], base: int) -> None:
+        verb = base + found.verb
+        start, end = self._reach(p, verb, *sentence)
+        text = frame[start:end]
+        skip = (0, 0)
+        if found.subject.kind not in (SubjectKind.PRONOUN, SubjectKind.NONE):
+            skip = tuple(min(max(0, base + at - start), len(text)) for at in found.subject.span)
+        verb -= start
         blanked = text[: skip[0]] + " " * (skip[1] - skip[0]) + text[skip[1] :]
         q.said_on = said_on(blanked, self.published, verb)
         q.context = context(text, verb, skip)
@@ -221,9 +245,10 @@ class _Reader:
         if between.strip(_PUNCTUATION) or after.strip(_PUNCTUATION):
             return
         who = self.speakers.last(Place(p, mark), paragraph=p)
-        if who is None and not frame[:mark].strip() and p > 0:
+        opens_paragraph = mark <= self.blank[p]
+        if who is None and opens_paragraph and p > 0:
             who = self._introduced_by(frames, p - 1)
-        if who is None and not frame[:mark].strip():
+        if who is None and opens_paragraph:
             candidate = self.speakers.last(Place(p), paragraph=p - 1)
             spoke = self.speakers.last(Place(p), paragraph=p - 1, kinds=(EventKind.QUOTE, EventKind.SPEECH))
             who = candidate if candidate is not None and candidate == spoke else None
@@ -238,7 +263,7 @@ class _Reader:
     def _introduced_by(self, frames: list[str], p: int) -> Speaker | None:
         """The subject of a paragraph that ends with a colon: "Smith put it bluntly:"."""
         frame = frames[p].rstrip()
-        if not frame.endswith(":") or _marks(frame, 0, len(frame)):
+        if not frame.endswith(":") or self.marks[p]:
             return None
         start = self.speakers.sentences[p][-1][0]
         subject = attr.sentence_subject(frame[start:], start)
@@ -257,6 +282,7 @@ class _Reader:
         for q in kept:
             q.featured = False
         texts = [comparable(q.text) for q in kept]
+        quoted = _Joined(texts)
         for pull in self.document.pull_quotes:
             words_of_pull = comparable(pull.text)
             parts = [
@@ -267,11 +293,38 @@ class _Reader:
             if not parts:
                 continue
             speaker = self._pull_speaker(pull.speaker)
-            matches = [i for i, text in enumerate(texts) if all(part in text for part in parts)]
+            matches = quoted.holding(parts)
             same = [i for i in matches if speaker is not None and kept[i].speaker == speaker]
             chosen = (same or matches)[:1]
             for i in chosen:
                 kept[i].featured = True
+
+    def _reach(self, p: int, offset: int, start: int, end: int) -> tuple[int, int]:
+        """The part of the sentence [start, end) of frame `p` read for the quotation or verb at `offset`:
+        at most _REACH characters and _QUOTATIONS_AROUND quotations either side of it."""
+        marks = self.marks[p]
+        k = bisect.bisect_left(marks, offset)
+        if k >= _QUOTATIONS_AROUND:
+            start = max(start, marks[k - _QUOTATIONS_AROUND] + 1)
+        if k + _QUOTATIONS_AROUND < len(marks):
+            end = min(end, marks[k + _QUOTATIONS_AROUND])
+        return max(start, offset - _REACH), min(end, offset + _REACH)
+
+    def _sentence_of(self, p: int, offset: int) -> int | None:
+        """The index of the sentence of paragraph `p` that `offset` stands in."""
+        i = bisect.bisect_right(self.sentence_starts[p], offset) - 1
+        return i if i >= 0 and offset < self.speakers.sentences[p][i][1] else None
+
+    def _mark_before(self, p: int, offset: int) -> int | None:
+        """The offset of the last placeholder before `offset` in frame `p`."""
+        marks = self.marks[p]
+        k = bisect.bisect_left(marks, offset)
+        return marks[k - 1] if k else None
+
+    def _marks_within(self, p: int, start: int, end: int) -> bool:
+        """Whether frame `p` has a placeholder in [start, end)."""
+        found = first_after(self.marks[p], start - 1)
+        return found is not None and found < end
 
     def _pull_speaker(self, line: str) -> Speaker | None:
         found = find_name(words(line))
@@ -294,12 +347,31 @@ _PUNCTUATION = (
 )
 
 
-def _marks(frame: str, start: int, end: int) -> list[int]:
-    """Offsets of the quotation placeholders in frame[start:end]."""
-    found = []
-    for placeholder in PLACEHOLDERS:
-        at = frame.find(placeholder, start, end)
+# How far from a quotation's mark (or its speech verb) its attribution, date and place are read within
+# the sentence: _REACH characters of the frame (where each quotation is one), several times any sentence
+# of the gold sets (at most 265), and _QUOTATIONS_AROUND quotations. These bounds keep reading linear
+# for a copy that is one endless sentence of quotations.
+_REACH = 1000
+_QUOTATIONS_AROUND = 4
+
+
+class _Joined:
+    """Quotes' comparable texts in one string, to find those holding some words in one scan."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.whole = "\n".join(texts)  # comparable() leaves no line breaks inside a text
+        self.starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+
+    def holding(self, parts: list[str]) -> list[int]:
+        """The indexes of the texts that hold every one of `parts`, in order."""
+        found = []
+        at = self.whole.find(parts[0])
         while at >= 0:
-            found.append(at)
-            at = frame.find(placeholder, at + 1, end)
-    return sorted(found)
+            i = bisect.bisect_right(self.starts, at) - 1
+            if all(part in self.texts[i] for part in parts[1:]):
+                found.append(i)
+            if i + 1 == len(self.texts):
+                break
+            at = self.whole.find(parts[0], self.starts[i + 1])
+        return found

@@ -10,7 +10,7 @@ from enum import StrEnum
 from articles.ingest import attribution as attr
 from articles.ingest.attribution import SubjectKind
 from articles.ingest.document import ParsedDocument
-from articles.ingest.gazetteer import EntityKind, Gazetteer
+from articles.ingest.gazetteer import EntityKind, Found, Gazetteer
 from articles.ingest.lexicon import GENDERED, NOT_SUBJECT_AFTER, NOT_VERBS, SPEECH_VERBS
 from articles.ingest.names import MODIFIERS, Name, capitalised_groups, name_runs
 from articles.ingest.places import HEADLINE, STANDFIRST, Place
@@ -40,6 +40,17 @@ class EventKind(StrEnum):
 _ANYONE = tuple(EventKind)
 _NEXT_WORD = re.compile(rf"[ ]+([^\W\d_][\w{APOSTROPHES}-]*)")
 _PREVIOUS_WORD = re.compile(rf"([^\W\d_][\w{APOSTROPHES}-]*)[ ]+$")
+# No name has more words than this (as Gazetteer.lookup assumes); a role ("the prime minister") has
+# at most four (names.role_of).
+_NAME_WORDS = 8
+_ROLE_WORDS = 4
+
+
+_UNSEEN = object()
+
+
+def _place(entry) -> Place:
+    return entry[0]
 
 
 def _last_quote(frame: str, end: int) -> int:
@@ -51,6 +62,29 @@ def _modifier_only(role: str) -> bool:
     return all(word in MODIFIERS or word in ("a", "an", "the", "his", "her") for word in role.split())
 
 
+class _Passed:
+    """Positions a backward search found no one at, for good, skipped in amortised constant time: each
+    is linked to the one before it (a union-find with path compression), so that asking "who was last
+    in view?" for every quote of a long copy costs time in proportion to its length, not its square."""
+
+    __slots__ = ("_before",)
+
+    def __init__(self):
+        self._before: dict[int, int] = {}
+
+    def first_from(self, i: int) -> int:
+        """The greatest position <= i not passed over (below 0 when none is left)."""
+        before, root = self._before, i
+        while root in before:
+            root = before[root]
+        while i != root:
+            before[i], i = root, before[i]
+        return root
+
+    def pass_over(self, i: int) -> None:
+        self._before[i] = i - 1
+
+
 class Speakers:
     """Who the article names where, at places in the paragraphs as `frames` (quotations as placeholders),
     the headline and the standfirst."""
@@ -60,28 +94,58 @@ class Speakers:
         self.gazetteer = gazetteer
         self.frames: list[str] = frames
         self.sentences: list[list[tuple[int, int]]] = sentences  # (start, end) in each frame
-        self.quote_events: list[tuple[Place, Speaker, EventKind]] = []  # (where, who, EventKind.QUOTE)
         self.genders: dict[Speaker, str] = {}  # "he" or "she", as the article calls them
+        # The sentences in one sequence: paragraph p's are numbered from _first[p].
+        self._first = [0]
+        for spans in sentences:
+            self._first.append(self._first[-1] + len(spans))
+        self._sentence_starts = [[start for start, _ in spans] for spans in sentences]
+        self._passed_sentences: dict[tuple, _Passed] = {}  # by (kinds, pronoun)
         self._subjects: dict[tuple[int, int], list[tuple[Place, Speaker, EventKind]]] = {}
-        self._names: list[tuple[Place, Name, tuple[str, ...]]] | None = None
-        self._roles: list[tuple[Place, str, Speaker | None]] = []
-        self._organization_words: set[str] = set()
+        self._building: set[tuple[int, int]] = set()  # sentences whose events are being read
+        # Quotations attributed so far, in order of place: all, and by pronoun less those of people
+        # since called the other one.
+        self._quoted: list[tuple[Place, Speaker]] = []
+        self._quoted_fitting: dict[str, list[tuple[Place, Speaker]]] = {}
+        self._unknown: list[Place] = []  # where people the text does not name were quoted
         self._runs: dict[int, list[tuple[int, int, Name]]] = {}
+        self._run_starts: dict[int, list[int]] = {}
+        self._passed_runs: dict[tuple[int, str], _Passed] = {}
+        self._organization_words: set[str] = set()
+        self._known: dict[str, Found | None] = {}  # the gazetteer's answer for each name, asked once
+        # The full names of the whole article, read once a surname or a role needs them.
+        self._scanned = False
+        self._by_ending: dict[tuple[str, ...], list] = {}  # last words -> [first in body, first before]
+        self._with_word: dict[str, tuple[list[Place], list[tuple[Place, Name]], list[bool]]] = {}
+        self._roles: dict[str, list[tuple[Place, Speaker | None]]] = {}  # role and its last words
 
-    def _scan_names(self) -> list:
-        """The full names in the whole article (with the roles written before them), for surnames."""
-        if self._names is not None:
-            return self._names
-        self._names = []
+    def _scan_names(self) -> None:
+        """Index the full names in the whole article (with the roles written before them), for surnames."""
+        if self._scanned:
+            return
+        self._scanned = True
         for index in (HEADLINE, STANDFIRST, *range(len(self.frames))):
             for _, _, name in self._paragraph_runs(index):
-                if name.single:
-                    continue
-                at = Place(index, name.start)
-                self._names.append((at, name, tuple(fold(part) for part in name.text.split())))
-                if name.role:
-                    self._roles.append((at, name.role, self.person_named(name, at)))
-        return self._names
+                if not name.single:
+                    self._remember(Place(index, name.start), name)
+
+    def _remember(self, at: Place, name: Name) -> None:
+        # Places come in order, so each list below is in order of place.
+        parts = tuple(fold(part) for part in name.text.split())
+        for k in range(1, min(len(parts), _NAME_WORDS + 1)):
+            firsts = self._by_ending.setdefault(parts[-k:], [None, None])
+            if firsts[0 if at.in_body else 1] is None:
+                firsts[0 if at.in_body else 1] = (at, name)
+        for word in dict.fromkeys(parts):
+            places, entries, several = self._with_word.setdefault(word, ([], [], []))
+            several.append(bool(several) and (several[-1] or name.text != entries[0][1].text))
+            places.append(at)
+            entries.append((at, name))
+        if name.role:
+            person = self.person_named(name, at)
+            words = name.role.split()
+            for k in range(1, min(len(words), _ROLE_WORDS) + 1):
+                self._roles.setdefault(" ".join(words[-k:]), []).append((at, person))
 
     def _paragraph_runs(self, index: int) -> list[tuple[int, int, Name]]:
         """(start, end, name) of the names in paragraph `index`, or in the headline or the standfirst."""
@@ -96,6 +160,7 @@ class Speakers:
                         self._organization_words.add(group[a].bare)
                     else:
                         runs.append((group[a].start, group[b - 1].end, name))
+            self._run_starts[index] = [start for start, _, _ in runs]
         return self._runs[index]
 
     def _sentence_events(self, p: int, i: int) -> list[tuple[Place, Speaker, EventKind]]:
@@ -103,6 +168,7 @@ class Speakers:
         if (p, i) in self._subjects:
             return self._subjects[(p, i)]
         events = self._subjects[(p, i)] = []
+        self._building.add((p, i))
         frame = self.frames[p]
         start, end = self.sentences[p][i]
         opening = frame[start:end]
@@ -112,10 +178,15 @@ class Speakers:
             at = Place(p, subject.span[0])
             if (who := self.person(subject, at)) is not None:
                 events.append((at, who, EventKind.SUBJECT))
-        for run_start, run_end, name in self._paragraph_runs(p):
-            if start <= run_start < end and (event := self._run_event(p, frame, run_start, run_end, name)):
+        runs = self._paragraph_runs(p)
+        for k in range(bisect.bisect_left(self._run_starts[p], start), len(runs)):
+            run_start, run_end, name = runs[k]
+            if run_start >= end:
+                break
+            if event := self._run_event(p, frame, run_start, run_end, name):
                 events.append(event)
-        events.sort(key=lambda e: e[0])
+        events.sort(key=_place)
+        self._building.discard((p, i))
         return events
 
     def _run_event(self, p: int, frame: str, start: int, end: int, name: Name):
@@ -139,7 +210,8 @@ class Speakers:
         return who
 
     def _person_named(self, name: Name, at: Place) -> Speaker | None:
-        known = self.gazetteer.lookup(name.text)
+        if (known := self._known.get(name.text, _UNSEEN)) is _UNSEEN:
+            known = self._known[name.text] = self.gazetteer.lookup(name.text)
         if known is not None:
             return Speaker(known.entity.name, known.entity.key) if known.kind == EntityKind.PERSON else None
         if not name.single and not name.text[0].islower():
@@ -148,16 +220,16 @@ class Speakers:
         # story is about, as "Trump" after "Donald Trump ... First Lady Melania Trump". The body's
         # spelling comes before the headline's, which may drop accents ("Jaroslaw Kaczynski").
         tail = tuple(fold(part) for part in straighten(name.text).split())
-        word = tail[-1]
-        names = self._scan_names()
-        for where, full, parts in sorted(names, key=lambda entry: (not entry[0].in_body, entry[0])):
-            if where < at and parts[-len(tail) :] == tail and len(parts) > len(tail):
-                return self.person_named(full, where)
+        self._scan_names()
+        for first in self._by_ending.get(tail, ()):
+            if first is not None and first[0] < at:
+                return self.person_named(first[1], first[0])
         if not name.single:
             return Speaker(name.text, None)
-        matching = {full.text: (where, full) for where, full, parts in names if where < at and word in parts}
-        if len(matching) == 1:
-            where, full = matching.popitem()[1]
+        # Else the one person named in full before, with this word in their name.
+        places, entries, several = self._with_word.get(tail[-1], ((), (), ()))
+        if (k := bisect.bisect_left(places, at)) and not several[k - 1]:
+            where, full = entries[k - 1]
             return self.person_named(full, where)
         if (
             name.role and name.text not in self._organization_words and not _modifier_only(name.role)
@@ -175,9 +247,8 @@ class Speakers:
             who = self.last(at, pronoun=subject.role)
             if who is None or who == UNKNOWN:
                 # Nobody, or someone unnamed further back than a name in this very paragraph.
-                after = max(
-                    (w for w, person, _ in self.quote_events if person == UNKNOWN and w < at), default=None
-                )
+                k = bisect.bisect_left(self._unknown, at)
+                after = self._unknown[k - 1] if k else None
                 if who is None or after is not None:
                     quote = min(at, quote or at)
                     who = self._last_named(at, subject.role, after if who is not None else None, quote) or who
@@ -186,65 +257,107 @@ class Speakers:
             return who
         if subject.kind == SubjectKind.ROLE:
             self._scan_names()
-            for where, role, person in reversed(self._roles):
-                if where < at and (role == subject.role or role.endswith(" " + subject.role)):
-                    return person
-            return UNKNOWN
+            holders = self._roles.get(subject.role, ())
+            k = bisect.bisect_left(holders, at, key=_place)
+            return holders[k - 1][1] if k else UNKNOWN
         return UNKNOWN if subject.kind == SubjectKind.UNKNOWN else None
 
     def _last_named(self, at: Place, pronoun: str, after: Place | None, quote: Place) -> Speaker | None:
         """The person last named in full in this paragraph or the one before, for a "she" that no
         subject explains: "Among them was retired teacher Margaret Holt. “...,” she said"."""
+        bound = None
+        if after is not None:
+            bound = max(after, (quote.paragraph, _last_quote(self.frames[quote.paragraph], quote.offset)))
         for p in (at.paragraph, at.paragraph - 1):
             if p < 0:
                 break
-            for start, _, name in reversed(self._paragraph_runs(p)):
-                if Place(p, start) >= at or name.single:
-                    continue
-                if after is not None and Place(p, start) <= max(
-                    after, Place(quote.paragraph, _last_quote(self.frames[quote.paragraph], quote.offset))
-                ):
-                    return None
-                who = self.person_named(name, Place(p, start))
-                if who is not None and self.genders.get(who, pronoun) == pronoun:
-                    return who
+            runs = self._paragraph_runs(p)
+            before = bisect.bisect_left(self._run_starts[p], at.offset) if p == at.paragraph else len(runs)
+            passed = self._passed_runs.setdefault((p, pronoun), _Passed())
+            j = passed.first_from(before - 1)
+            while j >= 0:
+                start, _, name = runs[j]
+                if not name.single:
+                    if bound is not None and (p, start) <= bound:
+                        return None
+                    who = self.person_named(name, Place(p, start))
+                    if who is not None and self.genders.get(who, pronoun) == pronoun:
+                        return who
+                # Nobody, or someone called the other: never the one for this pronoun.
+                passed.pass_over(j)
+                j = passed.first_from(j - 1)
         return None
 
     def last(
         self, at: Place, paragraph: int | None = None, kinds=_ANYONE, pronoun: str = ""
     ) -> Speaker | None:
         """Who was last in view before `at` (in `paragraph` only, if given), someone "he" or "she" can
-        refer to when `pronoun` is one of these: a person last called the other is passed over."""
+        refer to when `pronoun` is one of these: a person last called the other is passed over.
+
+        The later of the last quotation attributed and the last sentence that has someone in view wins.
+        """
 
         def fits(who: Speaker) -> bool:
             return not pronoun or self.genders.get(who, pronoun) == pronoun
 
-        quoted = next(
-            (
-                (where, who)
-                for where, who, kind in reversed(self.quote_events)
-                if where < at and kind in kinds and (paragraph is None or where[0] == paragraph) and fits(who)
-            ),
-            None,
-        )
-        paragraphs = (
-            range(min(at.paragraph, len(self.sentences) - 1), -1, -1) if paragraph is None else [paragraph]
-        )
-        for p in paragraphs:
-            if p < 0 or p > at.paragraph or quoted is not None and quoted[0].paragraph > p:
+        quoted = self._last_quoted(at, paragraph, pronoun) if EventKind.QUOTE in kinds else None
+        if paragraph is None:
+            lo, p = 0, min(at.paragraph, len(self.sentences) - 1)
+        elif 0 <= paragraph <= at.paragraph:
+            lo, p = self._first[paragraph], paragraph
+        else:
+            return quoted[1] if quoted is not None else None
+        if p < 0:
+            return quoted[1] if quoted is not None else None
+        before = bisect.bisect_left(self._sentence_starts[p], at.offset) if p == at.paragraph else None
+        passed = self._passed_sentences.setdefault((kinds, pronoun), _Passed())
+        g = passed.first_from(self._first[p + 1 if before is None else p] + (before or 0) - 1)
+        while g >= lo:
+            p = bisect.bisect_right(self._first, g) - 1
+            i = g - self._first[p]
+            if quoted is not None and quoted[0].paragraph > p:
                 break
-            for i in range(len(self.sentences[p]) - 1, -1, -1):
-                start, end = self.sentences[p][i]
-                if Place(p, start) >= at:
-                    continue
-                if quoted is not None and quoted[0] >= Place(p, end):
-                    return quoted[1]
-                found = [e for e in self._sentence_events(p, i) if e[0] < at and e[2] in kinds and fits(e[1])]
-                if found:
-                    where, who, _ = found[-1]
-                    return quoted[1] if quoted is not None and quoted[0] > where else who
+            start, end = self.sentences[p][i]
+            if quoted is not None and quoted[0] >= (p, end):
+                return quoted[1]
+            found, fitting = None, False
+            for event in reversed(self._sentence_events(p, i)):
+                if event[2] in kinds and fits(event[1]):
+                    fitting = True
+                    if event[0] < at:
+                        found = event
+                        break
+            if found is not None:
+                return quoted[1] if quoted is not None and quoted[0] > found[0] else found[1]
+            if not fitting and (p, i) not in self._building:
+                passed.pass_over(g)
+            g = passed.first_from(g - 1)
         return quoted[1] if quoted is not None else None
 
+    def _last_quoted(self, at: Place, paragraph: int | None, pronoun: str) -> tuple[Place, Speaker] | None:
+        """The last quotation before `at` (in `paragraph`, if given) attributed to someone who fits."""
+        if not pronoun:
+            quoted = self._quoted
+        elif (quoted := self._quoted_fitting.get(pronoun)) is None:
+            quoted = self._quoted_fitting[pronoun] = list(self._quoted)
+        i = bisect.bisect_left(quoted, at, key=_place)
+        lo = 0
+        if paragraph is not None:
+            lo = bisect.bisect_left(quoted, (paragraph, 0), key=_place)
+            i = min(i, bisect.bisect_left(quoted, (paragraph + 1, 0), key=_place))
+        while i > lo:
+            i -= 1
+            who = quoted[i][1]
+            if not pronoun or self.genders.get(who, pronoun) == pronoun:
+                return quoted[i]
+            del quoted[i]  # called the other: never the one for this pronoun
+        return None
+
     def note(self, at: Place, who: Speaker | None) -> None:
-        if who is not None:
-            bisect.insort(self.quote_events, (at, who, EventKind.QUOTE), key=lambda e: e[0])
+        """Remember that the quotation whose attribution stands at `at` is `who`'s."""
+        if who is None:
+            return
+        for quoted in (self._quoted, *self._quoted_fitting.values()):
+            bisect.insort(quoted, (at, who), key=_place)
+        if who == UNKNOWN:
+            bisect.insort(self._unknown, at)
