@@ -1,45 +1,37 @@
 """Who said it, read from the words around a quotation ("he said", "according to X", "X told reporters").
 
 These functions see text in which every quotation is replaced by one placeholder character, so a name
-inside quoted words can never be taken for a speaker. They return what the text says (a name, a
-pronoun, a role); the article-level memory in speakers.py turns that into a person.
+inside quoted words can never be taken for a speaker. They find the speech verb and the phrase that
+names its subject; subjects.py reads what that phrase says (a name, a pronoun, a role), and the
+article-level memory in speakers.py turns that into a person.
 """
 
 import re
 from dataclasses import dataclass
-from enum import StrEnum
 
 from articles.ingest.lexicon import (
     ADVERBS,
     CLAUSE_WORDS,
     CONJUNCTIONS,
-    HUMAN_NOUNS,
-    INTRO,
-    PRONOUNS,
-    ROLES,
     SPEECH_VERBS,
-    SUFFIXES,
-    TIME_WORDS,
     VerbForm,
-    word_set,
 )
-from articles.ingest.lexicon import (
-    PARTICLES as PARTICLES_OF_NAMES,
-)
-from articles.ingest.names import (
-    NOT_ROLES,
-    Name,
-    Word,
-    find_name,
-    is_name_word,
-    looks_like_organization,
-    role_of,
-    words,
+from articles.ingest.names import Word, words
+from articles.ingest.subjects import (
+    DOCUMENT,
+    NOBODY,
+    Subject,
+    SubjectKind,
+    pure_name,
+    segments_of,
+    sentence_subject,
+    subject_after,
+    subject_before,
+    subject_of,
+    trim,
 )
 from articles.ingest.typography import APOSTROPHES
 
-_DOCUMENTS = "statement|tweet|post|letter|message|note|email|speech|remarks|comments|decree|ruling|order|blog"
-_DOCUMENT = re.compile(rf"\b(?:{_DOCUMENTS})\b", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"[,—–-]?\s*\bas\s+(?:reported|quoted|cited|told)\s+(?:by|to|in)\b[^,—–]*[,—–]?")
 # "went on to say", "would later add": what stands between a subject and a verb in its base form.
 _CHAIN = re.compile(
@@ -52,28 +44,6 @@ _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?P<np>[^,;:\ue000\ue001]{1,60}?)
 # "“...” — Go Myong-hyun, research fellow at the Asan Institute": a name after a dash, in the body.
 _DASH = re.compile(r"^\s*[—–]|^\s*--?\s")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,;:\ue000\ue001]+)", re.IGNORECASE)
-
-
-class SubjectKind(StrEnum):
-    NAME = "name"
-    PRONOUN = "pronoun"
-    ROLE = "role"
-    UNKNOWN = "unknown"  # a person the text does not name
-    NONE = "none"  # a group or an organization, or nobody
-
-
-@dataclass(slots=True)
-class Subject:
-    """Who the words say is speaking: a name, a pronoun, a role ("the governor"), a nameless person
-    ("one of the victims", "a source"), or "none" for a group or an organization."""
-
-    kind: SubjectKind
-    name: Name | None = None
-    role: str = ""  # the role, or the pronoun
-    span: tuple[int, int] = (0, 0)  # the phrase that names the subject, which dates the quote no more
-
-
-NOBODY = Subject(SubjectKind.NONE)
 
 
 @dataclass(slots=True)
@@ -114,219 +84,6 @@ def _verbs(text: str, offset: int = 0) -> list[tuple[Word, VerbForm]]:
     return found
 
 
-def _segments(text: str, offset: int = 0) -> list[list[Word]]:
-    """The comma-separated pieces of `text`, as words with offsets."""
-    return [words(piece, start) for piece, start in _pieces(text, offset)]
-
-
-_SEPARATOR = re.compile(r"[,;]|\s[—–]\s")
-
-
-def _pieces(text: str, offset: int = 0):
-    """(piece, offset) for each comma-separated piece of `text`, lazily."""
-    start = 0
-    for m in _SEPARATOR.finditer(text):
-        yield text[start : m.start()], offset + start
-        start = m.end()
-    yield text[start:], offset + start
-
-
-def _trim(segment: list[Word]) -> list[Word]:
-    """Without the adverbs, auxiliaries and times between a subject and its verb."""
-    end = len(segment)
-    while end and (segment[end - 1].lower in ADVERBS or segment[end - 1].lower in TIME_WORDS):
-        end -= 1
-    while end and segment[end - 1].text in ("on", "in", "at"):
-        end -= 1
-    return segment[:end]
-
-
-def _pure_name(segment: list[Word]) -> bool:
-    """A phrase of only a name and titles: "Chuck Schumer", "California Attorney General Xavier Becerra"."""
-    if not segment or not (is_name_word(segment[0]) or segment[0].lower in ROLES):
-        return False
-    return all(is_name_word(w, False) or w.lower in ROLES for w in segment)
-
-
-def _extent(segments: list[list[Word]]) -> tuple[int, int]:
-    present = [s for s in segments if s]
-    return (present[0][0].start, present[-1][-1].end) if present else (0, 0)
-
-
-def _subject_of(segment: list[Word], text: str, adjacent: bool, span: tuple[int, int] | None = None):
-    """The speaker a comma-free phrase names; with `adjacent`, the phrase must end with them."""
-    if not segment:
-        return NOBODY
-    span = span or (segment[0].start, segment[-1].end)
-    edge = segment[-1] if adjacent else segment[0]
-    if edge.lower in PRONOUNS:
-        return Subject(SubjectKind.PRONOUN, role=edge.lower, span=(edge.start, edge.end))
-    if len(segment) == 2 and segment[0].lower == "the" and _EPITHET.fullmatch(segment[1].text):
-        # "the Norwegian said", "the 46-year-old added": the person in view, like "he" or "she".
-        return Subject(SubjectKind.PRONOUN, span=(segment[0].start, segment[1].end))
-    owner = _possessor(segment, text)
-    if owner is not None:
-        return Subject(owner.kind, owner.name, owner.role, span)
-    proxy = len(segment) > 2 and segment[0].lower in _ARTICLES and segment[1].lower in _PROXIES
-    if proxy and segment[2].text in ("for", "to", "of"):
-        return Subject(SubjectKind.UNKNOWN, span=span)  # "a spokesman for Sadiq Khan": not Khan speaking
-    name = find_name(segment)
-    if name is not None:
-        rest = [w for w in segment if w.start >= name.end and w.lower not in SUFFIXES]
-        ahead = [w for w in segment if w.end <= name.start]
-        if ahead and ahead[-1].text in ("and", "&") and any(w.capitalised for w in ahead[:-1]):
-            return NOBODY  # "Smith and Jones said": two speakers, not one
-        if not adjacent or not rest or rest[0].text in _NAME_FOLLOWERS:
-            return Subject(SubjectKind.NAME, name, name.role, span)
-    role = role_of(segment[-4:] if adjacent else segment)
-    if role:
-        return Subject(SubjectKind.ROLE, role=role, span=span)
-    head = []
-    for w in segment:
-        if w.text in _PREPOSITIONS_AFTER_HEAD:
-            break
-        head.append(w)
-    if head and head[-1].lower in HUMAN_NOUNS and not looks_like_organization(head):
-        return Subject(SubjectKind.UNKNOWN, span=span)
-    return NOBODY
-
-
-_ARTICLES = word_set("a an the one")
-_PROXIES = word_set(
-    "spokesman spokeswoman spokesperson lawyer lawyers attorney attorneys aide aides adviser advisor "
-    "representative agent counsel friend relative"
-)
-_EPITHET = re.compile(r"\d+-year-old|[A-Z][a-z]+(?:ian|an|ese|ish|i|man|woman)")
-_NAME_FOLLOWERS = frozenset(("of", "from", "at", "with", "in", "for"))
-_PREPOSITIONS_AFTER_HEAD = word_set("of from at with in for within on who whose")
-
-
-def _possessor(segment: list[Word], text: str) -> Subject | None:
-    """ "Judge Miller's statement", "Part of the judge's statement": the one whose statement it is."""
-    for i, w in enumerate(segment):
-        if w.possessive and any(_DOCUMENT.fullmatch(x.lower) for x in segment[i + 1 : i + 3]):
-            owner = segment[:i] + [Word(w.bare, w.start, w.start + len(w.bare))]
-            cut = max((j for j, x in enumerate(owner) if x.text == "of"), default=-1)
-            return _subject_of(owner[cut + 1 :], text, adjacent=False)
-    return None
-
-
-def _appositive(segments: list[list[Word]], text: str) -> Subject:
-    """ "The Senate Minority Leader, Chuck Schumer, said", "Sam Rainsy, former leader of the CNRP, said"."""
-    candidates = [s for s in segments if s and s[0].lower not in INTRO]
-    span = _extent(candidates)
-    for segment in candidates:
-        if (
-            _pure_name(segment)
-            and (subject := _subject_of(segment, text, False, span)).kind == SubjectKind.NAME
-        ):
-            return subject
-    for segment in candidates:
-        if (subject := _subject_of(segment, text, False, span)).kind == SubjectKind.NAME:
-            return subject
-    return _subject_of(candidates[0], text, False, span) if candidates else NOBODY
-
-
-def subject_before(text: str, offset: int = 0) -> Subject:
-    """The subject right before a verb, `text` being the clause up to the verb: "On Monday, Sam Rainsy"."""
-    segments = [_trim(s) for s in _segments(text, offset)]
-    while len(segments) > 1 and not segments[-1]:
-        segments.pop()
-    if not text.rstrip().endswith(",") or len(segments) == 1:
-        last = segments[-1]
-        for i, w in enumerate(last):
-            if w.text in ("who", "which", "whose"):
-                last = last[:i]
-                break
-        if not last and len(segments) > 1 and segments[-1] and segments[-1][0].text == "who":
-            # "... a hat designed by Hervé Pierre, who later said": the one the clause is about.
-            return _antecedent(segments[-2], text)
-        return _subject_of(last, text, adjacent=True)
-    return _appositive(segments, text)
-
-
-def _antecedent(segment: list[Word], text: str) -> Subject:
-    """The name that ends a phrase, which a following "who" refers to."""
-    start = len(segment)
-    while start > len(segment) - 6 and (
-        is_name_word(segment[start - 1], False) or segment[start - 1].lower in PARTICLES_OF_NAMES
-    ):
-        start -= 1
-    trailing = segment[start:]
-    if not trailing or not _pure_name(trailing):
-        return NOBODY
-    subject = _subject_of(trailing, text, adjacent=False)
-    return subject if subject.kind == SubjectKind.NAME else NOBODY
-
-
-def subject_after(text: str, offset: int = 0) -> Subject:
-    """The speaker named after an inverted verb: "said his father, Abdullah Kurdi, following the ceremony"."""
-    segments = [s for s in _segments(text, offset) if s]
-    if not segments:
-        return NOBODY
-    owner = _possessor(segments[0], text)
-    if owner is not None:
-        return owner
-    for i, segment in enumerate(segments):
-        if _pure_name(segment) and (subject := _subject_of(segment, text, False)).kind == SubjectKind.NAME:
-            return Subject(subject.kind, subject.name, subject.role, _extent(segments[: i + 1]))
-    for i, segment in enumerate(segments):
-        if segment[0].lower in INTRO:
-            continue
-        subject = _subject_of(segment, text, False)
-        if subject.kind != SubjectKind.NONE:
-            return Subject(subject.kind, subject.name, subject.role, _extent(segments[: i + 1]))
-    return NOBODY
-
-
-def sentence_subject(text: str, offset: int = 0) -> Subject:
-    """The subject a clause opens with, for "..., saying" and "X described the plan: ..."."""
-    pieces = _pieces(text, offset)
-    for piece, start in pieces:
-        first = _FIRST_WORD.match(piece)
-        if first is None:
-            continue
-        lowered = first[1].lower()
-        if lowered in PRONOUNS:
-            return Subject(
-                SubjectKind.PRONOUN, role=lowered, span=(start + first.start(1), start + first.end(1))
-            )
-        if lowered in INTRO or lowered.endswith(("ing", "ly")) and first[1][0].isupper():
-            continue
-        leading = []
-        for m in _LEADING_WORD.finditer(piece):
-            w = Word(m[1], start + m.start(1), start + m.end(1))
-            if not w.capitalised and w.lower not in ROLES and w.lower not in NOT_ROLES and not w.possessive:
-                break
-            leading.append(w)
-        if not leading or all(w.lower in NOT_ROLES for w in leading):
-            return NOBODY
-        subject = _subject_of(leading, text, adjacent=False)
-        if subject.kind != SubjectKind.NAME and len(_WORDS_IN.findall(piece)) <= 8:
-            following = next(pieces, None)
-            following = words(*following) if following else None
-            if following and _pure_name(following):
-                # "Another voice actor, Lauren Landa, would list ...".
-                named = _subject_of(following, text, adjacent=False)
-                if named.kind == SubjectKind.NAME:
-                    return named
-        return subject
-    return NOBODY
-
-
-_WORDS_IN = re.compile(r"[^\W\d_]+")
-_LEADING_WORD = re.compile(
-    rf"""
-    \s*(
-        (?:[A-Z]\.){{2,}}                                     # "U.S."
-      | [^\W_](?:[\w{APOSTROPHES}-]*[^\W_])?[{APOSTROPHES}]?\.?  # "Smith", "Jones’", "Sen."
-    )
-    """,
-    re.VERBOSE,
-)
-_FIRST_WORD = re.compile(rf"\s*([^\W\d_][\w{APOSTROPHES}-]*)")
-
-
 def after_quotation(text: str) -> Attribution | None:
     """An attribution that follows the quotation in its clause: "..., he said", "..., said Smith"."""
     if _DASH.match(text) and (credit := _dash_credit(text)) is not None:
@@ -354,11 +111,11 @@ def after_quotation(text: str) -> Attribution | None:
 
 def _dash_credit(text: str) -> Attribution | None:
     """ "— Jane Smith" or "— Jane Smith, a professor at X": a name alone after the dash, perhaps a role."""
-    segments = _segments(text)
+    segments = segments_of(text)
     first = next((s for s in segments if s), None)
-    if first is None or not _pure_name(first) or _verbs(text):
+    if first is None or not pure_name(first) or _verbs(text):
         return None
-    subject = _subject_of(first, text, adjacent=False)
+    subject = subject_of(first, text, adjacent=False)
     return Attribution(subject, first[0].start) if subject.kind == SubjectKind.NAME else None
 
 
@@ -389,7 +146,7 @@ def before_quotation(sentence: str, clause_start: int) -> Attribution | None:
         if kind == VerbForm.GERUND or re.search(r"\b(?:and|but)$", before):
             if kind == VerbForm.GERUND and not before.endswith(","):
                 last_comma = cleaned.rfind(",", 0, word.start) + 1
-                near = _subject_of(_trim(words(cleaned[last_comma : word.start], last_comma)), cleaned, True)
+                near = subject_of(trim(words(cleaned[last_comma : word.start], last_comma)), cleaned, True)
                 if near.kind in (SubjectKind.NAME, SubjectKind.PRONOUN):
                     return Attribution(near, word.start)
             if len(verbs) > 1 and verbs[-2][1] == VerbForm.FINITE:
@@ -416,7 +173,7 @@ def before_quotation(sentence: str, clause_start: int) -> Attribution | None:
 
 def _according(m: re.Match, offset: int = 0) -> Attribution:
     np, start = m["np"], m.start("np")
-    if _DOCUMENT.search(np) and (by := re.search(r"\bby\s+(?P<who>.+)$", np)):
+    if DOCUMENT.search(np) and (by := re.search(r"\bby\s+(?P<who>.+)$", np)):
         np, start = by["who"], start + by.start("who")
     subject = subject_after(np, start + offset)
     return Attribution(subject, m.start() + offset)

@@ -7,16 +7,17 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from articles.ingest import attribution as attr
-from articles.ingest.attribution import SubjectKind
 from articles.ingest.context import context
 from articles.ingest.dates import said_on
 from articles.ingest.document import ParsedDocument
 from articles.ingest.gazetteer import Gazetteer
+from articles.ingest.lexicon import SPEECH_VERBS
 from articles.ingest.names import find_name, is_name_word, words
 from articles.ingest.places import Place, first_after
 from articles.ingest.quotemarks import Span, find_spans, is_quotation, quote_style
 from articles.ingest.sentences import PLACEHOLDERS, QUOTE, QUOTE_ENDING, sentence_spans
 from articles.ingest.speakers import UNKNOWN, EventKind, Speaker, Speakers
+from articles.ingest.subjects import SubjectKind, sentence_subject
 from articles.ingest.typography import (
     APOSTROPHES,
     LEFT_DOUBLE,
@@ -237,7 +238,7 @@ class _Reader:
             between_words = words(between)
             if (
                 len(between_words) <= 15
-                and not any(w.text in attr.SPEECH_VERBS for w in between_words)
+                and not any(w.text in SPEECH_VERBS for w in between_words)
                 and not any(is_name_word(w) for w in between_words)
             ):
                 self._inherit(q, previous)
@@ -266,7 +267,7 @@ class _Reader:
         if not frame.endswith(":") or self.marks[p]:
             return None
         start = self.speakers.sentences[p][-1][0]
-        subject = attr.sentence_subject(frame[start:], start)
+        subject = sentence_subject(frame[start:], start)
         return self.speakers.person(subject, Place(p, start)) if subject.kind != SubjectKind.NONE else None
 
     def _inherit(self, q: _Quotation, previous: _Quotation) -> None:

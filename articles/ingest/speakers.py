@@ -7,14 +7,13 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from articles.ingest import attribution as attr
-from articles.ingest.attribution import SubjectKind
 from articles.ingest.document import ParsedDocument
 from articles.ingest.gazetteer import EntityKind, Found, Gazetteer
 from articles.ingest.lexicon import GENDERED, NOT_SUBJECT_AFTER, NOT_VERBS, SPEECH_VERBS
 from articles.ingest.names import MODIFIERS, Name, capitalised_groups, name_runs
 from articles.ingest.places import HEADLINE, STANDFIRST, Place
 from articles.ingest.sentences import QUOTE, QUOTE_ENDING
+from articles.ingest.subjects import Subject, SubjectKind, sentence_subject
 from articles.ingest.typography import APOSTROPHES, fold, straighten
 
 
@@ -173,7 +172,7 @@ class Speakers:
         start, end = self.sentences[p][i]
         opening = frame[start:end]
         cut = min((k for k in (opening.find(QUOTE), opening.find(QUOTE_ENDING)) if k >= 0), default=-1)
-        subject = attr.sentence_subject(opening[:cut] if cut >= 0 else opening, start)
+        subject = sentence_subject(opening[:cut] if cut >= 0 else opening, start)
         if subject.kind != SubjectKind.NONE:
             at = Place(p, subject.span[0])
             if (who := self.person(subject, at)) is not None:
@@ -239,7 +238,7 @@ class Speakers:
             return Speaker(known_person.name, known_person.key) if known_person else Speaker(name.text, None)
         return None
 
-    def person(self, subject: attr.Subject, at: Place, quote: Place | None = None) -> Speaker | None:
+    def person(self, subject: Subject, at: Place, quote: Place | None = None) -> Speaker | None:
         """Who `subject` at `at` is; `quote` is where the quotation it attributes stands."""
         if subject.kind == SubjectKind.NAME:
             return self.person_named(subject.name, at)
