@@ -14,7 +14,7 @@ from articles.models import Article, Quote
 from articles.search import ARTICLES, QUOTES
 from newsroom.images import rendition_url
 from newsroom.pagination import PagedListMixin
-from newsroom.search import highlight
+from newsroom.search import highlight, words
 
 
 class SearchResultsMixin:
@@ -24,11 +24,11 @@ class SearchResultsMixin:
     highlighted = ()  # (field, as a passage around the match)
 
     def page_rows(self, queryset):
-        words = self.filterset.form.cleaned_data.get("q") if self.filterset.is_valid() else ""
-        if not words:
+        typed = self.filterset.form.cleaned_data.get("q") if self.filterset.is_valid() else ""
+        if not words(typed or ""):
             return queryset
         for field_name, snippet in self.highlighted:
-            queryset = highlight(queryset, self.document, words, field_name, snippet=snippet)
+            queryset = highlight(queryset, self.document, typed, field_name, snippet=snippet)
         return queryset
 
 
