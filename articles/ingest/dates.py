@@ -100,6 +100,11 @@ class DateLabel(StrEnum):
     UPDATED = "updated"
 
 
+class NotADate(ValueError):
+    """A line shaped like a date line whose date, time or zone cannot be: "30 February 2018 is not a
+    date", "25:61pm is not a time"."""
+
+
 @dataclass(frozen=True)
 class DateLine:
     label: DateLabel
@@ -109,7 +114,10 @@ class DateLine:
 def parse_date_line(line: str, tz: dt.tzinfo) -> DateLine | None:
     """A line that holds only a date (and perhaps a time, a zone and a PUBLISHED/UPDATED label), else None.
 
-    Of a line that holds two ("PUBLISHED: ... | UPDATED: ..."), the first.
+    Of a line that holds two ("PUBLISHED: ... | UPDATED: ..."), the first. Raises NotADate for a line
+    made only of a date's parts that names no moment: "30 February 2018", "27 March 2018, 25:61pm",
+    a zone offset of 24 hours or more, or a moment that leaves the calendar (years 1 to 9999) when
+    written in UTC, as the database stores it.
     """
     found = date_lines(line, tz)
     return found[0] if found else None
@@ -209,6 +217,7 @@ def _parse_labelled(line: str, tz: dt.tzinfo) -> DateLine | None:
 
 def _parse_moment(text: str, tz: dt.tzinfo) -> dt.datetime | None:
     year = month = day = weekday = clock = zone = None
+    printed = {}  # how the date, the time and the offset were written, for an error
     for m in _TOKEN.finditer(text):
         if m["other"]:
             return None
@@ -216,22 +225,28 @@ def _parse_moment(text: str, tz: dt.tzinfo) -> dt.datetime | None:
             if year is not None:
                 return None
             year, month, day = (int(part) for part in m["iso"].split("-"))
+            printed["date"] = m["iso"]
             if m["isotime"]:
                 clock = _clock(*m["isotime"].split(":")[:2], None)
+                printed["time"] = m["isotime"]
         elif m["numeric"]:
             if year is not None or (found := _numeric(m["numeric"])) is None:
                 return None
             year, month, day = found
+            printed["date"] = m["numeric"]
         elif m["time"] or m["hour"]:
             if clock is not None:
                 return None
             clock = _clock(m["time"] or m["hour"], m["minute"] or 0, m["ampm"] or m["hampm"])
+            printed["time"] = m.group().strip()
         elif m["offset"]:
             zone = _offset(m["offset"])
+            printed["offset"] = m["offset"]
         elif m["num"]:
             number = int(m["num"])
             if len(m["num"]) == 4 and year is None:
                 year = number
+                printed["year"] = m["num"]
             elif 1 <= number <= 31 and day is None:
                 day = number
             else:
@@ -247,14 +262,24 @@ def _parse_moment(text: str, tz: dt.tzinfo) -> dt.datetime | None:
                 zone = ZONES[word]
             elif lowered not in _FILLER:
                 return None
-    if year is None or month is None or day is None or clock is False:
+    if year is None or month is None or day is None:
         return None
+    # The line is made of a date's parts: what it names must be a moment.
+    date = printed.get("date") or f"{day} {MONTH_NAMES[month - 1].capitalize()} {printed['year']}"
+    if clock is False:
+        raise NotADate(f"{printed['time']} is not a time")
+    if zone is False:
+        raise NotADate(f"{printed['offset']} is not an offset from UTC")
     hour, minute = clock or (0, 0)
     try:
-        moment = dt.datetime(year, month, day, hour, minute)
+        moment = dt.datetime(year, month, day, hour, minute).replace(tzinfo=zone or tz)
     except ValueError:
-        return None
-    return moment.replace(tzinfo=zone or tz)
+        raise NotADate(f"{date} is not a date") from None
+    try:
+        moment.astimezone(dt.UTC)
+    except OverflowError:
+        raise NotADate(f"{date} is outside the calendar once written in UTC") from None
+    return moment
 
 
 def _numeric(text: str) -> tuple[int, int, int] | None:
@@ -280,11 +305,15 @@ def _clock(hour: str, minute: str | int, ampm: str | None) -> tuple[int, int] | 
     return (h, m) if h <= 23 and m <= 59 else False
 
 
-def _offset(text: str) -> dt.timezone:
+def _offset(text: str) -> dt.timezone | bool:
+    """The fixed zone of "UTC+8" or "-05:00", or False for an offset no zone has (24 hours or more)."""
     sign = -1 if "-" in text or "−" in text else 1
     digits = re.sub(r"\D", "", text)
     hours, minutes = (int(digits[:-2] or 0), int(digits[-2:])) if len(digits) > 2 else (int(digits), 0)
-    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+    try:
+        return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+    except ValueError:
+        return False
 
 
 _WEEKDAY_NAMES = alternation(WEEKDAY_NAMES)
@@ -314,7 +343,9 @@ def said_on(text: str, published: dt.date, anchor: int | None = None) -> dt.date
     """The day that words in `text` such as "on Monday" or "March 23" name, counted back from `published`.
 
     When several are named, the one nearest `anchor` (the speech verb) wins. "last week" and the like
-    name no single day and give None.
+    name no single day and give None, as do words that would name a day before the calendar begins
+    ("last Tuesday" in a copy published on 1 January of year 1): the quote is then dated as one whose
+    words name no day.
     """
     best = None
     for m in _SAID_ON.finditer(text):
@@ -334,9 +365,9 @@ def _day(m: re.Match, published: dt.date) -> dt.date | None:
         back = (published.weekday() - WEEKDAYS[m["weekday"].lower()]) % 7
         if m["last"] and back == 0:
             back = 7
-        return published - dt.timedelta(days=back)
+        return _days_before(published, back)
     if m["yesterday"]:
-        return published - dt.timedelta(days=1)
+        return _days_before(published, 1)
     if m["today"]:
         return published
     month = MONTHS[(m["month"] or m["month2"]).rstrip(".").lower()]
@@ -347,5 +378,12 @@ def _day(m: re.Match, published: dt.date) -> dt.date | None:
             return dt.date(int(year), month, day)
         candidate = dt.date(published.year, month, day)
         return candidate if candidate <= published else dt.date(published.year - 1, month, day)
-    except ValueError:
+    except ValueError:  # 30 February, or a year before year 1
+        return None
+
+
+def _days_before(day: dt.date, days: int) -> dt.date | None:
+    try:
+        return day - dt.timedelta(days=days)
+    except OverflowError:  # before 1 January of year 1
         return None

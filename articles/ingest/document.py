@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from itertools import accumulate
 
-from articles.ingest.dates import DateLabel, date_lines, is_byline, is_relative_time, parse_date_line
+from articles.ingest.dates import DateLabel, DateLine, NotADate, date_lines, is_byline, is_relative_time
 from articles.ingest.errors import SeedFormatError
 from articles.ingest.lexicon import NAME_PREFIXES, PARTICLES
 from articles.ingest.typography import (
@@ -88,7 +88,7 @@ def parse_document(raw: bytes | str, *, source: str, tz: dt.tzinfo) -> ParsedDoc
         raise SeedFormatError(source, 1, "expected a headline on the first line; the file is empty")
     first = blocks[0]
     headline = first.lines[0]
-    if parse_date_line(headline, tz):
+    if _dates_of(source, first.line, headline, tz):
         raise SeedFormatError(source, first.line, f"expected a headline before the date line {headline!r}")
     rest = [_Block(first.line + 1, first.lines[1:])] if len(first.lines) > 1 else []
     standfirst, dates, body = _split_at_dates(source, rest + blocks[1:], tz, after=first.line)
@@ -119,18 +119,23 @@ def _split_at_dates(source: str, blocks: list[_Block], tz: dt.tzinfo, after: int
     """The standfirst blocks, the date lines ({label: (line, datetime)}) and the body blocks."""
     standfirst, dates = [], {}
     for index, block in enumerate(blocks):
-        offset = next((i for i, line in enumerate(block.lines) if _is_date_line(line, tz)), None)
+        offset = next(
+            (i for i, line in enumerate(block.lines) if _is_date_line(source, block.line + i, line, tz)), None
+        )
         if offset is None:
             standfirst.append(block)
             continue
         if offset:
             standfirst.append(_Block(block.line, block.lines[:offset]))
-        end = _read_dates(block, offset, tz, dates)
+        end = _read_dates(source, block, offset, tz, dates)
         body = [_Block(block.line + end, block.lines[end:])] if end < len(block.lines) else []
         body += blocks[index + 1 :]
         k = 0
-        while k < len(body) and all(_is_date_line(line, tz) or _beside_date(line) for line in body[k].lines):
-            _read_dates(body[k], 0, tz, dates)
+        while k < len(body) and all(
+            _is_date_line(source, body[k].line + i, line, tz) or _beside_date(line)
+            for i, line in enumerate(body[k].lines)
+        ):
+            _read_dates(source, body[k], 0, tz, dates)
             k += 1
         body = body[k:]
         if PUBLISHED not in dates:
@@ -141,8 +146,17 @@ def _split_at_dates(source: str, blocks: list[_Block], tz: dt.tzinfo, after: int
     raise SeedFormatError(source, where, f"expected a date line such as {DATE_LINE_EXAMPLES}; found none")
 
 
-def _is_date_line(line: str, tz: dt.tzinfo) -> bool:
-    return len(line) < 200 and bool(date_lines(line, tz))
+def _dates_of(source: str, number: int, line: str, tz: dt.tzinfo) -> tuple[DateLine, ...]:
+    """The dates line `number` holds, if it is a date line; an error if it names a moment that cannot
+    be ("30 February 2018", "25:61pm"), rather than "no date line found" further on."""
+    try:
+        return date_lines(line, tz)
+    except NotADate as error:
+        raise SeedFormatError(source, number, str(error)) from None
+
+
+def _is_date_line(source: str, number: int, line: str, tz: dt.tzinfo) -> bool:
+    return len(line) < 200 and bool(_dates_of(source, number, line, tz))
 
 
 def _beside_date(line: str) -> bool:
@@ -183,10 +197,10 @@ def _blocks(lines: list[str]) -> list[_Block]:
     return blocks
 
 
-def _read_dates(block: _Block, offset: int, tz: dt.tzinfo, dates: dict) -> int:
+def _read_dates(source: str, block: _Block, offset: int, tz: dt.tzinfo, dates: dict) -> int:
     """Record the date lines of `block` from `offset` on; returns the offset of its first other line."""
     for i in range(offset, len(block.lines)):
-        found = date_lines(block.lines[i], tz)
+        found = _dates_of(source, block.line + i, block.lines[i], tz)
         if not found:
             if _beside_date(block.lines[i]):
                 continue

@@ -1,9 +1,10 @@
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from articles.ingest.dates import date_lines, parse_date_line, said_on
+from articles.ingest.dates import NotADate, date_lines, parse_date_line, said_on
 from tests.articles.ingest.copies import HONG_KONG
 
 TUESDAY = dt.date(2018, 3, 27)
@@ -46,10 +47,52 @@ def test_day_nearest_the_speech_verb_wins():
 
 @pytest.mark.parametrize(
     "line",
-    ["A weekday sale on Tuesday", "May 5", "Tuesday, 27 March", "PUBLISHED : soon", "27 March, 2018, 25:61"],
+    ["A weekday sale on Tuesday", "May 5", "Tuesday, 27 March", "PUBLISHED : soon"],
 )
 def test_lines_that_are_not_complete_dates_are_not_date_lines(line):
     assert parse_date_line(line, HONG_KONG) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("PUBLISHED : Friday, 30 February, 2018, 5:55pm", "30 February 2018 is not a date"),
+        ("27 March, 2018, 25:61", "25:61 is not a time"),
+        ("Tuesday, 27 March, 2018, 25:61pm", "25:61pm is not a time"),
+        ("2018-02-30T10:00", "2018-02-30 is not a date"),
+        ("31/04/2019", "31/04/2019 is not a date"),
+        ("27 March 2018 10:00 UTC+99", "UTC+99 is not an offset from UTC"),
+        ("1 January 0001, 3am", "1 January 0001 is outside the calendar once written in UTC"),
+        ("31 December 9999, 11pm EST", "31 December 9999 is outside the calendar once written in UTC"),
+    ],
+)
+def test_a_date_line_naming_no_moment_says_what_is_wrong(line, message):
+    with pytest.raises(NotADate, match=f"^{re.escape(message)}$"):
+        parse_date_line(line, HONG_KONG)
+
+
+@pytest.mark.parametrize("line", ["1 January 0001, 3am UTC", "31 December 9999, 11:59pm UTC"])
+def test_the_calendar_s_first_and_last_days_are_dates(line):
+    assert parse_date_line(line, HONG_KONG).when.year in (1, 9999)
+
+
+@pytest.mark.parametrize(
+    "text", ["last Tuesday", "on Friday", "yesterday", "last night", "March 23", "December 31, 0000"]
+)
+def test_days_before_the_calendar_begins_are_no_day(text):
+    assert said_on(f"she said {text}", dt.date(1, 1, 1)) is None
+
+
+def test_the_first_day_of_the_calendar_is_a_day():
+    assert said_on("she said on Monday", dt.date(1, 1, 1)) == dt.date(1, 1, 1)
+    assert said_on("she said today", dt.date(1, 1, 1)) == dt.date(1, 1, 1)
+
+
+def test_days_at_the_end_of_the_calendar_are_read():
+    published = dt.date(9999, 12, 31)
+
+    assert said_on("she said last Tuesday", published) == dt.date(9999, 12, 28)
+    assert said_on("she said on December 31, 9999", published) == published
 
 
 def test_twelve_hour_clock_times_are_read():

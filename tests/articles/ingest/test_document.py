@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from articles.ingest import SeedFormatError, parse_document
-from tests.articles.ingest.copies import HONG_KONG, raw_copy
+from tests.articles.ingest.copies import HONG_KONG, PUBLISHED, raw_copy
 
 UTC = dt.UTC
 
@@ -351,3 +351,25 @@ def test_updated_time_equal_to_the_published_time_is_read():
     )
 
     assert document.updated_at == document.published_at
+
+
+@pytest.mark.parametrize(
+    ("published", "message"),
+    [
+        ("PUBLISHED : Friday, 30 February, 2018, 5:55pm", "30 February 2018 is not a date"),
+        ("PUBLISHED : Tuesday, 27 March, 2018, 25:61pm", "25:61pm is not a time"),
+        ("Monday, 1 January 0001, 5am", "1 January 0001 is outside the calendar once written in UTC"),
+    ],
+)
+def test_a_date_line_naming_no_moment_is_reported_as_what_it_is(published, message):
+    with pytest.raises(SeedFormatError) as error:
+        parse(raw_copy("Body.", published=published))
+
+    assert str(error.value) == f"copy.txt, line 3: {message}"
+
+
+def test_an_impossible_updated_line_is_reported_on_its_own_line():
+    with pytest.raises(SeedFormatError) as error:
+        parse(raw_copy("Body.", published=f"{PUBLISHED}\nUPDATED : Wednesday, 31 April, 2018, 9am"))
+
+    assert (error.value.line, error.value.message) == (4, "31 April 2018 is not a date")

@@ -580,3 +580,17 @@ def test_told_a_news_conference_is_kept_as_context(read):
     )
 
     assert [q.context for q in extraction.quotes] == ["to a news conference in Yokohama"]
+
+
+@pytest.mark.parametrize(
+    ("published", "said"),
+    [
+        ("Monday, 1 January 0001, 9:00 UTC", dt.date(1, 1, 1)),  # "last Tuesday" would be before year 1
+        ("Friday, 31 December 9999, 11pm UTC", dt.date(9999, 12, 28)),
+    ],
+    ids=["year-1", "year-9999"],
+)
+def test_quotes_in_copy_dated_at_the_ends_of_the_calendar_are_dated(read, published, said):
+    (quote,) = read("“We will rebuild the bridge,” Jane Doe said last Tuesday.", published=published).quotes
+
+    assert quote.said_on == said
