@@ -22,6 +22,7 @@ from articles.ingest.typography import (
 
 DATE_LINE_EXAMPLES = "'PUBLISHED : Tuesday, 27 March, 2018, 5:55pm' or 'Friday, September 6, 2019'"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 _LONE_ATTRIBUTION = re.compile(r"^[—―]\s*\S")
 # A credit line: a name of up to five words (initials and particles allowed), perhaps a role after a comma.
 _NAME_WORD = rf"""
@@ -82,7 +83,9 @@ def parse_document(raw: bytes | str, *, source: str, tz: dt.tzinfo) -> ParsedDoc
     than the one it was first read in. Byline lines ("By Jane Smith") next to the date line are neither
     standfirst nor body. An UPDATED time earlier than the PUBLISHED time is an error on the UPDATED line.
     """
-    lines = [clean_line(line) for line in _LINE_BREAK.split(drop_invisible(_decode(raw, source)))]
+    text = _decode(raw, source)
+    _refuse_control_characters(text, source)
+    lines = [clean_line(line) for line in _LINE_BREAK.split(drop_invisible(text))]
     blocks = _blocks(lines)
     if not blocks:
         raise SeedFormatError(source, 1, "expected a headline on the first line; the file is empty")
@@ -182,6 +185,22 @@ def _decode(raw: bytes | str, source: str) -> str:
         raise SeedFormatError(
             source, line, f"expected UTF-8 text; byte 0x{data[e.start]:02x} is not valid UTF-8"
         ) from None
+
+
+def _refuse_control_characters(text: str, source: str) -> None:
+    """Control characters (but tab and line breaks) are no text a reader sees, and PostgreSQL cannot
+    store NUL; a lone surrogate cannot even be written as UTF-8."""
+    if (m := _NOT_TEXT.search(text)) is None:
+        return
+    code = ord(m.group())
+    if code == 0:
+        what = "a NUL character"
+    elif code < 0x20:
+        what = "a control character"
+    else:
+        what = "a lone surrogate"
+    line = len(_LINE_BREAK.findall(text, 0, m.start())) + 1
+    raise SeedFormatError(source, line, f"{what} (U+{code:04X}) is not text")
 
 
 def _blocks(lines: list[str]) -> list[_Block]:

@@ -373,3 +373,38 @@ def test_an_impossible_updated_line_is_reported_on_its_own_line():
         parse(raw_copy("Body.", published=f"{PUBLISHED}\nUPDATED : Wednesday, 31 April, 2018, 9am"))
 
     assert (error.value.line, error.value.message) == (4, "31 April 2018 is not a date")
+
+
+@pytest.mark.parametrize(
+    ("raw", "line", "message"),
+    [
+        (
+            b"Headline\n\nFriday, September 6, 2019\n\nBody.\n\nA NUL \x00 here.\n",
+            7,
+            "a NUL character (U+0000) is not text",
+        ),
+        (
+            "Headline\r\n\r\nFriday, September 6, 2019\r\n\r\nAn escape \x1b[31m.",
+            5,
+            "a control character (U+001B) is not text",
+        ),
+        ("Headline\x0c\n\nFriday, September 6, 2019\n\nBody.", 1, "a control character (U+000C) is not text"),
+        (
+            "Headline\n\nFriday, September 6, 2019\n\nA lone \ud800 surrogate.",
+            5,
+            "a lone surrogate (U+D800) is not text",
+        ),
+    ],
+    ids=["nul", "escape-after-crlf", "form-feed", "surrogate"],
+)
+def test_control_characters_are_refused_on_their_line(raw, line, message):
+    with pytest.raises(SeedFormatError) as error:
+        parse(raw)
+
+    assert str(error.value) == f"copy.txt, line {line}: {message}"
+
+
+def test_tabs_and_every_kind_of_line_break_are_text():
+    document = parse("Headline\r\n\r\nFriday, September 6, 2019\r\rBody\twith a tab.\n")
+
+    assert document.paragraphs == ("Body with a tab.",)
