@@ -31,7 +31,8 @@ class ArchivePaginator(Paginator):
 
     @cached_property
     def count(self):
-        return self.object_list[: self.limit + 1].count()
+        # In any order: which rows are counted does not change how many there are, up to the limit.
+        return self.object_list.order_by()[: self.limit + 1].count()
 
     @property
     def capped(self):

@@ -8,6 +8,7 @@ from math import ceil
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.db.models import Max
 from django.urls import reverse
 
 
@@ -24,7 +25,8 @@ class KeyRange:
 
     @cached_property
     def num_pages(self):
-        last = self.items.order_by("-pk").values_list("pk", flat=True).first()
+        # The table's last key, not the last listed one: MAX of a primary key is one step down its index.
+        last = self.items.model.objects.aggregate(last=Max("pk"))["last"]
         return ceil(last / self.size) if last else 1
 
     def page(self, number):

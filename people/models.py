@@ -66,6 +66,7 @@ class Organization(models.Model):
 
     class Meta:
         ordering = ["name"]
+        indexes = [models.Index(fields=["name", "id"], name="people_org_name_idx")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(dissolved_on__isnull=True)
@@ -137,7 +138,10 @@ class Person(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
-        indexes = [models.Index(fields=["needs_review"], name="people_person_review_idx")]
+        indexes = [
+            models.Index(fields=["needs_review"], name="people_person_review_idx"),
+            models.Index(fields=["name", "id"], name="people_person_name_idx"),
+        ]
 
     def __str__(self):
         return self.name
