@@ -90,37 +90,45 @@ def write(newsroom, say):
     counts = {"articles": 0, "people": len(newsroom.people), "organizations": len(newsroom.organizations)}
     counts["quotes"] = 0
     # The workers start first: forking needs this process without an open connection.
-    with generated(newsroom) as batches, bulk_session():
-        for writer, rows in (
-            (tables.write_organizations, newsroom.organizations),
-            (tables.write_people, newsroom.people),
-            (tables.write_aliases, newsroom.aliases),
-            (tables.write_affiliations, newsroom.affiliations),
-        ):
-            for start in range(0, len(rows), 5000):
-                with transaction.atomic():
-                    writer(rows[start : start + 5000])
+    with generated(newsroom) as batches:
+        with bulk_session():
+            for writer, rows in (
+                (tables.write_organizations, newsroom.organizations),
+                (tables.write_people, newsroom.people),
+                (tables.write_aliases, newsroom.aliases),
+                (tables.write_affiliations, newsroom.affiliations),
+            ):
+                for start in range(0, len(rows), 5000):
+                    with transaction.atomic():
+                        writer(rows[start : start + 5000])
         slugs = Slugs(SLUG_LENGTH)
         total = newsroom.scale.articles
         began, shown = time.perf_counter(), 0
-        for batch in batches:
-            for article in batch["articles"]:
-                article["slug"] = slugs.unique(article["slug"])
-            with transaction.atomic():
-                tables.write_articles(batch["articles"])
-                tables.write_bylines(batch["bylines"])
-                tables.write_person_mentions(batch["person_mentions"])
-                tables.write_organization_mentions(batch["organization_mentions"])
-                tables.write_quotes(batch["quotes"])
-            counts["articles"] += len(batch["articles"])
-            counts["quotes"] += len(batch["quotes"])
-            if counts["articles"] * 10 // total > shown:
-                shown = counts["articles"] * 10 // total
-                rate = counts["articles"] / (time.perf_counter() - began)
-                done = f"{counts['articles']:>9,} articles, {counts['quotes']:>9,} quotes"
-                say(f"  {done} ({rate:,.0f} articles/s)")
+        with writers() as store:
+            for batch in batches:
+                for article in batch["articles"]:
+                    article["slug"] = slugs.unique(article["slug"])
+                store(batch)
+                counts["articles"] += len(batch["articles"])
+                counts["quotes"] += len(batch["quotes"])
+                if counts["articles"] * 10 // total > shown:
+                    shown = counts["articles"] * 10 // total
+                    rate = counts["articles"] / (time.perf_counter() - began)
+                    done = f"{counts['articles']:>9,} articles, {counts['quotes']:>9,} quotes"
+                    say(f"  {done} ({rate:,.0f} articles/s)")
         tables.reset_sequences()
+        connection.close()
     return counts
+
+
+def write_batch(batch):
+    """One batch of articles and everything that hangs off them, in one transaction."""
+    with transaction.atomic():
+        tables.write_articles(batch["articles"])
+        tables.write_bylines(batch["bylines"])
+        tables.write_person_mentions(batch["person_mentions"])
+        tables.write_organization_mentions(batch["organization_mentions"])
+        tables.write_quotes(batch["quotes"])
 
 
 # Batches in flight beyond the one being written: the workers stay busy, memory stays bounded.
@@ -158,7 +166,35 @@ def _article_batch(number):
 
 
 @contextmanager
-def bulk_session():
+def writers():
+    """A function that stores a batch. SQLite has one writer at a time: this process. PostgreSQL
+    spends most of a batch in its search triggers, so a process per core writes batches side by
+    side, each on its own connection (ids are given, so the order they commit in does not matter)."""
+    workers = os.cpu_count() or 1
+    if connection.vendor != "postgresql" or workers == 1:
+        with bulk_session():
+            yield write_batch
+        return
+    connection.close()
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_start_writer) as pool:
+        pending = deque()
+
+        def store(batch):
+            pending.append(pool.apply_async(write_batch, (batch,)))
+            while len(pending) > 2 * workers:
+                pending.popleft().get()
+
+        yield store
+        while pending:
+            pending.popleft().get()
+
+
+def _start_writer():
+    connection.close()  # the parent's, if one crossed the fork; this process opens its own
+    bulk_settings()
+
+
+def bulk_settings():
     """Settings for this connection only, while it writes: nothing the measured pages will see."""
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
@@ -166,6 +202,11 @@ def bulk_session():
             cursor.execute("PRAGMA cache_size = -262144")
         elif connection.vendor == "postgresql":
             cursor.execute("SET synchronous_commit TO OFF")
+
+
+@contextmanager
+def bulk_session():
+    bulk_settings()
     try:
         yield
     finally:

@@ -205,7 +205,7 @@ def percentile(values, share):
 def measure(pages, *, runs=RUNS, warmups=WARMUPS, budget=BUDGET, explain=False, say=print):
     client = Client()
     pages = expand(pages, client, say)
-    results = []
+    results, shown = [], set()
     for page in pages:
         result = measure_page(client, page, runs=runs, warmups=warmups, budget=budget, explain=explain)
         results.append(result)
@@ -214,7 +214,10 @@ def measure(pages, *, runs=RUNS, warmups=WARMUPS, budget=BUDGET, explain=False, 
             line += f"  p50 {result.p50_ms:>9.1f} ms  p95 {result.p95_ms:>9.1f} ms  ({result.runs} runs)"
         say(line)
         if result.error:
-            say("!! " + result.error.replace("\n", "\n!! "))
+            # Each error in full once; after that, its last line.
+            last = result.error.strip().splitlines()[-1]
+            say("!! " + (last if last in shown else result.error.replace("\n", "\n!! ")))
+            shown.add(last)
     return results
 
 

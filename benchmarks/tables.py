@@ -26,6 +26,8 @@ NEEDS_PREP = {
     "UUIDField",
 }
 CHUNK = 5000
+ROWS_PER_STATEMENT = 500
+MAX_PARAMETERS = 65535  # PostgreSQL's limit per statement
 _warned = set()
 
 
@@ -107,11 +109,7 @@ def insert(model, rows, writer):
             )
         prep, value = prepared(field), field.get_default()
         defaults.append((field, prep(value) if prep else value))
-    quote = connection.ops.quote_name
     columns = [f.column for f in fields] + [f.column for f, _ in defaults]
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(meta.db_table), ", ".join(map(quote, columns)), ", ".join(["%s"] * len(columns))
-    )
     keys = [key for key, _ in given]
     preps = [prepared(f) for f in fields]
     tail = tuple(value for _, value in defaults)
@@ -126,7 +124,22 @@ def insert(model, rows, writer):
                     (*(p(row[k]) if p else row[k] for p, k in zip(preps, keys, strict=True)), *tail)
                     for row in chunk
                 ]
-            cursor.executemany(sql, values)
+            execute_rows(cursor, meta.db_table, columns, values)
+
+
+def execute_rows(cursor, table, columns, values):
+    """SQLite: executemany, one prepared statement for all rows. PostgreSQL: INSERTs of many rows
+    each, as bulk_create writes them; one statement per row costs a round trip and an executor start."""
+    quote = connection.ops.quote_name
+    head = "INSERT INTO {} ({}) VALUES ".format(quote(table), ", ".join(map(quote, columns)))
+    row = "({})".format(", ".join(["%s"] * len(columns)))
+    if connection.vendor != "postgresql":
+        cursor.executemany(head + row, values)
+        return
+    size = max(1, min(ROWS_PER_STATEMENT, MAX_PARAMETERS // len(columns)))
+    for start in range(0, len(values), size):
+        group = values[start : start + size]
+        cursor.execute(head + ", ".join([row] * len(group)), [v for r in group for v in r])
 
 
 def prepared(field):

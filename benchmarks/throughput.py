@@ -1,9 +1,13 @@
 """Requests per second through the production server: gunicorn driven by wrk at a fixed concurrency.
 
 The floor is /healthz/, a short response through the same middleware and server: every page is
-given as a ratio to it, which takes the machine out of the figure. Pages are measured uncached
-(gunicorn started with PAGE_CACHE_SECONDS=0) and cached (started without it, after one request per
-page to fill the cache); gunicorn is always stopped, whatever happens.
+given as a ratio to it, which takes the machine out of the figure. It is measured first and again
+last ("floor-end", on a fresh uncached server), so a machine whose load changed during the run
+shows it. (A cached page may beat the floor: a page cache that answers before the session and
+CSRF middleware does less work than /healthz/ behind them.)
+
+Pages are measured uncached (gunicorn started with PAGE_CACHE_SECONDS=0) and cached (started
+without it, after one request per page to fill the cache); gunicorn is always stopped.
 """
 
 import http.client
@@ -78,16 +82,52 @@ def gunicorn(database_url, *, cached, page_cache_seconds=None):
         )
         try:
             wait_until_ready(process, port, log.name)
-            yield Server(f"http://127.0.0.1:{port}", Path(log.name))
+            server = Server(f"http://127.0.0.1:{port}", Path(log.name), process.pid)
+            # Each worker loads the application on its first request: all of them, before any figure.
+            wrk(server.base + "/healthz/", 2)
+            server.wait_idle()
+            server.new_errors()
+            yield server
         finally:
             stop(process)
 
 
 class Server:
-    def __init__(self, base, log):
+    def __init__(self, base, log, pid):
         self.base = base
         self.log = log
+        self.pid = pid
         self.read = 0
+
+    def cpu_ticks(self):
+        """CPU time used so far by gunicorn's master and workers, in clock ticks."""
+        total = 0
+        try:
+            children = Path(f"/proc/{self.pid}/task/{self.pid}/children").read_text().split()
+        except OSError:
+            return None
+        for pid in [self.pid, *map(int, children)]:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total
+
+    def wait_idle(self, timeout=40):
+        """Until the workers stop working: requests a slow page left queued when wrk stopped would
+        otherwise run during the next measurement. Gunicorn's own timeout (30 s) bounds the wait."""
+        deadline = time.monotonic() + timeout
+        before = self.cpu_ticks()
+        if before is None:
+            time.sleep(1)
+            return
+        while time.monotonic() < deadline:
+            time.sleep(0.5)
+            now = self.cpu_ticks()
+            if now - before <= 2:  # at most 20 ms of CPU in half a second: idle
+                return
+            before = now
 
     def new_errors(self):
         """The distinct error lines gunicorn logged since the last call (exceptions, timeouts)."""
@@ -179,18 +219,25 @@ def measure(database_url, pages, *, seconds, page_cache_seconds=None, say=print)
     if shutil.which("wrk") is None:
         raise ServerError(INSTALL_WRK)
     results = []
-    for cached in (False, True):
+    phases = [
+        (False, [("floor", "/healthz/"), *pages]),
+        (True, [(f"{name}-cached", path) for name, path in pages]),
+        # The floor again, as first measured (the page cache would keep /healthz/ too): if the
+        # machine got busier or quieter meanwhile, it shows.
+        (False, [("floor-end", "/healthz/")]),
+    ]
+    for cached, targets in phases:
         with gunicorn(database_url, cached=cached, page_cache_seconds=page_cache_seconds) as server:
             base = server.base
-            targets = [("floor", "/healthz/")] if not cached else []
-            targets += [(f"{name}-cached" if cached else name, path) for name, path in pages]
             for name, path in targets:
                 # A first request per page: workers import what they need, and a cache fills.
                 try:
                     first = status(base, path)
                 except OSError as error:
                     first = f"no answer ({error})"
+                server.wait_idle()
                 figures = wrk(base + path, seconds)
+                server.wait_idle()
                 figures.update(name=name, url=path, status=first, server_errors=server.new_errors())
                 results.append(figures)
                 line = f"  {name:<22} {figures['rps']:>10,.1f} req/s"
@@ -205,4 +252,7 @@ def measure(database_url, pages, *, seconds, page_cache_seconds=None, say=print)
     floor = results[0]["rps"] or None
     for figures in results:
         figures["ratio_to_floor"] = round(figures["rps"] / floor, 4) if floor else None
+    end = results[-1]["rps"]
+    if floor and abs(end - floor) > 0.25 * floor:
+        say(f"!! the floor moved from {floor:,.0f} to {end:,.0f} req/s: the machine's load changed")
     return results
