@@ -30,8 +30,9 @@ lock:
 	$(PY) -m piptools compile --quiet --extra dev --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 # make bench [SCALE=S|M|L] [JSON=path] [REBUILD=1] [EXPLAIN=1] [ONLY=pages,throughput,loader]
+# [BENCH_ARGS="--runs 5 --seconds 3 --files 2000"]; .venv/bin/python -m benchmarks --help lists them.
 SCALE ?= S
 yes = $(filter 1 yes true on,$(1))
 bench: venv
 	$(PY) -m benchmarks --scale $(SCALE) $(if $(JSON),--json $(JSON)) $(if $(call yes,$(REBUILD)),--rebuild) \
-		$(if $(call yes,$(EXPLAIN)),--explain) $(if $(ONLY),--only $(ONLY))
+		$(if $(call yes,$(EXPLAIN)),--explain) $(if $(ONLY),--only $(ONLY)) $(BENCH_ARGS)

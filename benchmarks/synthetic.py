@@ -20,7 +20,7 @@ from benchmarks.vocabulary import LOCALES, STOP, Vocabulary
 
 SEED = 8
 # Changing what a build writes changes this, so databases built before are rebuilt, not reused.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 BATCH = 1000
 SLUG_LENGTH = 100
 
@@ -219,6 +219,10 @@ class Newsroom:
         self.organization_names = {o["id"]: o["name"] for o in self.organizations}
         self.published_at = self._publication_times()
 
+    @property
+    def scheduled(self):
+        return max(5, self.scale.articles // 5000)
+
     # The directory
 
     def _organizations(self):
@@ -226,7 +230,7 @@ class Newsroom:
         places = self.words.all_places
         slugs = Slugs(80)
         outlets = max(3, round(scale.organizations * OUTLET_SHARE))
-        rows = []
+        rows, names = [], set()
         for pk in range(1, scale.organizations + 1):
             kind = "outlet" if pk <= outlets else weighted(rng, KINDS)
             country = rng.choice(COUNTRIES)
@@ -253,6 +257,14 @@ class Newsroom:
                 name = f"The {place} {rng.choice(MASTHEADS)}"
             else:
                 name = rng.choice(OTHER_BODIES).format(place)
+            # Two bodies of one name are told apart by where they are, as readers tell them apart.
+            if name in names:
+                name = (
+                    f"{name} ({place})"
+                    if f"{name} ({place})" not in names
+                    else f"{name} ({country}, {place})"
+                )
+            names.add(name)
             founded = dt.date(rng.randint(1900, 2020), rng.randint(1, 12), rng.randint(1, 28))
             dissolved = (
                 founded + dt.timedelta(days=rng.randint(365, 20 * 365)) if rng.random() < 0.05 else None
@@ -380,7 +392,7 @@ class Newsroom:
         start = self.now - dt.timedelta(seconds=span)
         times = [start + dt.timedelta(seconds=round(s)) for s in offsets]
         # A few scheduled articles, the newest ids: published, but due in the coming weeks.
-        scheduled = max(5, self.scale.articles // 5000)
+        scheduled = self.scheduled
         for n in range(1, scheduled + 1):
             times[-n] = self.now + dt.timedelta(days=rng.randint(1, 30), hours=rng.randint(0, 23))
         times[-scheduled:] = sorted(times[-scheduled:])
@@ -398,7 +410,7 @@ class Newsroom:
         rng = random.Random(f"{self.seed}-{self.scale.name}-articles-{number}")
         first = number * BATCH + 1
         last = min(first + BATCH - 1, self.scale.articles)
-        scheduled_from = self.scale.articles - max(5, self.scale.articles // 5000) + 1
+        scheduled_from = self.scale.articles - self.scheduled + 1
         zone = ZoneInfo("Asia/Hong_Kong")
         copy = Copy(self.words, rng)
         out = {
