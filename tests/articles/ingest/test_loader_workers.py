@@ -12,6 +12,9 @@ from articles.loader.extracting import PARALLEL_FROM, extracted
 from tests.articles.ingest.copies import HONG_KONG, raw_copy
 
 NOBODY = SimpleNamespace(people=(), organizations=())
+# No database is used; the mark only has pytest-django run these with the database tests, before the
+# browser tests start server threads, which the loader's fork() would copy into its workers.
+pytestmark = pytest.mark.django_db
 
 
 def describe(path):
