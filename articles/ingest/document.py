@@ -62,6 +62,10 @@ class ParsedDocument:
     updated_at: dt.datetime | None
     paragraphs: tuple[str, ...]
     pull_quotes: tuple[PullQuote, ...]
+    # Where they stand in the raw copy, for messages about them: the headline's line, and the line
+    # each body paragraph begins on.
+    headline_line: int = 1
+    paragraph_lines: tuple[int, ...] = ()
 
 
 @dataclass
@@ -103,7 +107,7 @@ def parse_document(raw: bytes | str, *, source: str, tz: dt.tzinfo) -> ParsedDoc
             f"the UPDATED time ({updated:%Y-%m-%d %H:%M %z}) is earlier than "
             f"the PUBLISHED time ({published:%Y-%m-%d %H:%M %z})",
         )
-    paragraphs, pull_quotes = _body(body)
+    paragraphs, paragraph_lines, pull_quotes = _body(body)
     if not paragraphs:
         last_date_line = max(line for line, _ in dates.values())
         raise SeedFormatError(source, last_date_line + 1, "expected body paragraphs after the date line")
@@ -115,6 +119,8 @@ def parse_document(raw: bytes | str, *, source: str, tz: dt.tzinfo) -> ParsedDoc
         updated_at=dates[UPDATED][1] if UPDATED in dates else None,
         paragraphs=tuple(paragraphs),
         pull_quotes=tuple(pull_quotes),
+        headline_line=first.line,
+        paragraph_lines=tuple(paragraph_lines),
     )
 
 
@@ -229,7 +235,7 @@ def _read_dates(source: str, block: _Block, offset: int, tz: dt.tzinfo, dates: d
     return len(block.lines)
 
 
-def _body(blocks: list[_Block]) -> tuple[list[str], list[PullQuote]]:
+def _body(blocks: list[_Block]) -> tuple[list[str], list[int], list[PullQuote]]:
     # A pull quote repeats words of the body; a block that merely looks like one stays body text.
     entries = []  # (text, credit or None, block)
     for block in blocks:
@@ -242,7 +248,7 @@ def _body(blocks: list[_Block]) -> tuple[list[str], list[PullQuote]]:
             entries.append((block.text, None, block))
 
     copy = _Copy(entries)
-    paragraphs, pull_quotes = [], []
+    paragraphs, lines, pull_quotes = [], [], []
     candidates = 0  # blocks shaped like a pull quote
     i = 0
     while i < len(entries):
@@ -262,8 +268,9 @@ def _body(blocks: list[_Block]) -> tuple[list[str], list[PullQuote]]:
                     i += 1
                     continue
         paragraphs.append(text if credit is None else block.text)
+        lines.append(block.line)
         i += 1
-    return paragraphs, pull_quotes
+    return paragraphs, lines, pull_quotes
 
 
 def _credit(line: str) -> re.Match | None:

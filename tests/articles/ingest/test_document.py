@@ -408,3 +408,19 @@ def test_tabs_and_every_kind_of_line_break_are_text():
     document = parse("Headline\r\n\r\nFriday, September 6, 2019\r\rBody\twith a tab.\n")
 
     assert document.paragraphs == ("Body with a tab.",)
+
+
+def test_the_headline_and_each_paragraph_know_their_line():
+    document = parse(
+        "\n\nA headline\n\nFriday, September 6, 2019\n\nFirst paragraph\ngoes on.\n\n"
+        "“We will rebuild the bridge,” Jane Doe said.\n\nWe will rebuild the bridge\nJane Doe\n\nLast one."
+    )
+
+    assert document.headline_line == 3
+    assert document.paragraphs == (
+        "First paragraph goes on.",
+        "“We will rebuild the bridge,” Jane Doe said.",
+        "Last one.",
+    )
+    assert document.paragraph_lines == (7, 10, 15)
+    assert document.pull_quotes[0].line == 12
