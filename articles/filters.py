@@ -1,14 +1,17 @@
 import django_filters
 from django.urls import reverse_lazy
 
-from articles.models import Article, Quote
+from articles.models import Article, Quote, public_organizations, public_people
 from articles.search import ARTICLES, QUOTES
 from newsroom.filters import DateRange, FilterForm, SearchFilter, choice_by_slug
+
+# Searches rank the best matches among this many of the newest articles or quotes with the words.
+SEARCHED = 1000
 
 
 def person_choice(field_name, help_text):
     return choice_by_slug(
-        lambda request: Article.objects.published().people_appearing(),
+        lambda request: public_people(),
         field_name=field_name,
         label="Person",
         names=("name", "aliases__name"),
@@ -20,7 +23,7 @@ def person_choice(field_name, help_text):
 
 def organization_choice(field_name, help_text, **kwargs):
     return choice_by_slug(
-        lambda request: Article.objects.published().organizations_appearing(),
+        lambda request: public_organizations(),
         field_name=field_name,
         label="Organization",
         names=("name", "short_name"),
@@ -38,6 +41,7 @@ def said_between():
 class ArticleFilter(django_filters.FilterSet):
     q = SearchFilter(
         document=ARTICLES,
+        newest=SEARCHED,
         label="Words",
         help_text="Every word must appear in the headline, summary or text.",
     )
@@ -64,6 +68,7 @@ class ArticleFilter(django_filters.FilterSet):
 class QuoteFilter(django_filters.FilterSet):
     q = SearchFilter(
         document=QUOTES,
+        newest=SEARCHED,
         label="Words",
         help_text="Every word must appear in the quote or the speaker's name.",
     )

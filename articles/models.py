@@ -43,14 +43,6 @@ class ArticleQuerySet(PublicationQuerySet):
             "-organization_mentions__public_at", "-organization_mentions__article_id"
         )
 
-    def people_appearing(self):
-        """The people these articles mention, quote or are written by."""
-        return Person.objects.appearing_in(self)
-
-    def organizations_appearing(self):
-        """The organizations these articles name, or whose members they quote."""
-        return Organization.objects.appearing_in(self, Quote.objects.filter(article__in=self))
-
     def set_status(self, status):
         """Publish or unpublish these articles at once; returns those that changed."""
         changed = list(self.exclude(status=status))
@@ -65,7 +57,7 @@ class ArticleQuerySet(PublicationQuerySet):
         """Copy each article's public_at to its quotes and mention links, which are listed by it."""
         articles = self.values("pk")
         public_at = Subquery(Article.objects.filter(pk=OuterRef("article_id")).order_by().values("public_at"))
-        for model in (Quote, PersonMention, OrganizationMention):
+        for model in (Quote, PersonMention, OrganizationMention, Byline):
             model.objects.filter(article__in=articles).update(public_at=public_at)
 
 
@@ -198,21 +190,6 @@ class Article(models.Model):
         return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 
-class Byline(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
-    author = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="bylines")
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "author"], name="articles_byline_unique_author"),
-        ]
-
-    def __str__(self):
-        return str(self.author)
-
-
 class QuoteQuerySet(PublicationQuerySet):
     def for_listing(self):
         return (
@@ -337,6 +314,28 @@ class PersonMention(Mention):
         return self.person
 
 
+class Byline(Mention):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="bylines", db_index=False)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="articles_byline_unique_author"),
+        ]
+        indexes = [
+            models.Index(fields=["author", "-public_at", "-article"], name="articles_byline_author_idx")
+        ]
+
+    def __str__(self):
+        return str(self.author)
+
+    @property
+    def named(self):
+        return self.author
+
+
 class OrganizationMention(Mention):
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="organization_mentions", db_index=False
@@ -356,6 +355,16 @@ class OrganizationMention(Mention):
     @property
     def named(self):
         return self.organization
+
+
+def public_people():
+    """People readers may see: mentioned in a published article (everyone quoted is), or writing one."""
+    return Person.objects.appearing_in(PersonMention.objects.published(), Byline.objects.published())
+
+
+def public_organizations():
+    """Organizations readers may see: those a published article names."""
+    return Organization.objects.appearing_in(OrganizationMention.objects.published())
 
 
 class ArticleSearch(SearchRow):

@@ -1,7 +1,8 @@
 import datetime as dt
+from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Max, Min, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -23,9 +24,18 @@ class SearchResultsMixin:
     document = None
     highlighted = ()  # (field, as a passage around the match)
 
-    def page_rows(self, queryset):
+    @cached_property
+    def searched(self):
+        """The words searched for, if the filters are valid and there are any."""
         typed = self.filterset.form.cleaned_data.get("q") if self.filterset.is_valid() else ""
-        if not words(typed or ""):
+        return typed if words(typed or "") else ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(searched=self.searched, **kwargs)
+
+    def page_rows(self, queryset):
+        typed = self.searched
+        if not typed:
             return queryset
         for field_name, snippet in self.highlighted:
             queryset = highlight(queryset, self.document, typed, field_name, snippet=snippet)
@@ -44,10 +54,10 @@ class ArticleListView(SearchResultsMixin, PagedListMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # The years between the first article and the last, read from the two ends of an index.
-        span = Article.objects.published().aggregate(first=Min("public_at"), last=Max("public_at"))
-        if span["first"]:
-            first, last = (timezone.localtime(span[end]).year for end in ("first", "last"))
-            context["years"] = range(last, first - 1, -1)
+        published = Article.objects.published().values_list("public_at", flat=True)
+        first, last = published.order_by("public_at").first(), published.order_by("-public_at").first()
+        if first:
+            context["years"] = range(timezone.localtime(last).year, timezone.localtime(first).year - 1, -1)
         return context
 
 

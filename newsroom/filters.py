@@ -22,13 +22,15 @@ class SearchFilter(django_filters.CharFilter):
     """Every word typed, found through a full-text index (see newsroom.search); best matches first.
 
     With `prefix`, the last word may be unfinished: "Sam Rai" finds Sam Rainsy, as one types a name.
-    With `ranked` off, the list keeps its own order (a directory stays alphabetical).
+    With `ranked` off, the list keeps its own order (a directory stays alphabetical); with `newest`,
+    the best matches among the newest that many (see newsroom.search.search).
     """
 
-    def __init__(self, *, document, prefix=False, ranked=True, **kwargs):
+    def __init__(self, *, document, prefix=False, ranked=True, newest=None, **kwargs):
         self.document = document
         self.prefix = prefix
         self.ranked = ranked
+        self.newest = newest
         kwargs.setdefault("max_length", 200)
         kwargs.setdefault("widget", forms.TextInput(attrs={"type": "search"}))
         super().__init__(**kwargs)
@@ -36,7 +38,7 @@ class SearchFilter(django_filters.CharFilter):
     def filter(self, queryset, value):
         if not words(value or ""):
             return queryset
-        found = search(queryset, self.document, value, prefix=self.prefix)
+        found = search(queryset, self.document, value, prefix=self.prefix, newest=self.newest)
         return found.order_by("-relevance", "-pk") if self.ranked else found
 
 

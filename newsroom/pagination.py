@@ -32,7 +32,7 @@ class ArchivePaginator(Paginator):
     @cached_property
     def count(self):
         # In any order: which rows are counted does not change how many there are, up to the limit.
-        return self.object_list.order_by()[: self.limit + 1].count()
+        return self.object_list.order_by().values("pk")[: self.limit + 1].count()
 
     @property
     def capped(self):

@@ -8,8 +8,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 
 from articles.feeds import FEED_SIZE, ArticleItemsMixin
-from articles.models import Article, Quote
-from people.views import public_people
+from articles.models import Article, Quote, public_people
 
 
 class PersonFeed(ArticleItemsMixin, Feed):

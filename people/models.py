@@ -16,18 +16,14 @@ class SlugManager(models.Manager):
 
 
 class OrganizationQuerySet(models.QuerySet):
-    """Organizations seen through the articles and quotes a caller passes (say, the published ones);
-    the people app knows nothing of articles itself."""
+    """Organizations seen through the links to them a caller passes (say, the published articles'
+    mentions, each with an `organization`); the people app knows nothing of articles itself."""
 
-    def appearing_in(self, articles, quotes):
-        """Named in one of the articles, or with a member who gave one of the quotes."""
-        return self.filter(
-            Exists(articles.filter(organizations=OuterRef("pk")))
-            | Exists(quotes.filter(speaker__affiliations__organization=OuterRef("pk")))
-        )
+    def appearing_in(self, mentions):
+        return self.filter(Exists(mentions.filter(organization=OuterRef("pk"))))
 
-    def with_article_counts(self, articles):
-        return self.annotate(published_article_count=count_of(articles.filter(organizations=OuterRef("pk"))))
+    def with_article_counts(self, mentions):
+        return self.annotate(published_article_count=count_of(mentions.filter(organization=OuterRef("pk"))))
 
 
 class Organization(models.Model):
@@ -100,13 +96,12 @@ class Organization(models.Model):
 
 
 class PersonQuerySet(models.QuerySet):
-    """People seen through the articles and quotes a caller passes (say, the published ones)."""
+    """People seen through the links to them a caller passes: mentions (each with a `person`; a
+    quote's speaker is always mentioned) and bylines (each with an `author`)."""
 
-    def appearing_in(self, articles):
-        """Mentioned in one of the articles (a quote's speaker always is), or writing for one."""
+    def appearing_in(self, mentions, bylines):
         return self.filter(
-            Exists(articles.filter(people=OuterRef("pk")))
-            | Exists(articles.filter(bylines__author=OuterRef("pk")))
+            Exists(mentions.filter(person=OuterRef("pk"))) | Exists(bylines.filter(author=OuterRef("pk")))
         )
 
     def with_quote_counts(self, quotes):

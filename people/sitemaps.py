@@ -1,5 +1,5 @@
+from articles.models import public_organizations, public_people
 from newsroom.sitemaps import KeyRangeSitemap
-from people.views import public_organizations, public_people
 
 
 class PersonSitemap(KeyRangeSitemap):

@@ -8,7 +8,7 @@ from django.views.generic import DetailView
 from django_filters.views import FilterView
 
 from articles.filters import QuoteDateFilter
-from articles.models import Article, Quote
+from articles.models import Article, OrganizationMention, Quote, public_organizations, public_people
 from newsroom.images import rendition_url
 from newsroom.pagination import PagedListMixin
 from newsroom.search import search
@@ -19,17 +19,11 @@ from people.search import ORGANIZATIONS, PEOPLE
 
 RELATED_ITEMS = 10
 NAMES_PER_PAGE = 50
+# A directory's pages go as far as 5,000 names; past that, a reader finds a name by typing it.
+NAME_PAGES = 100
 # A party of thousands lists its first members here; each has a page of their own.
 MEMBERS_SHOWN = 100
 SUGGESTIONS = 10
-
-
-def public_people():
-    return Article.objects.published().people_appearing()
-
-
-def public_organizations():
-    return Article.objects.published().organizations_appearing()
 
 
 def with_public_organization(affiliations):
@@ -41,6 +35,7 @@ def with_public_organization(affiliations):
 class PersonListView(PagedListMixin, FilterView):
     filterset_class = PersonFilter
     paginate_by = NAMES_PER_PAGE
+    max_pages = NAME_PAGES
     template_name = "people/person_list.html"
 
     def get_queryset(self):
@@ -101,10 +96,12 @@ class PersonDetailView(PagedListMixin, FilterView):
 class OrganizationListView(PagedListMixin, FilterView):
     filterset_class = OrganizationFilter
     paginate_by = NAMES_PER_PAGE
+    max_pages = NAME_PAGES
     template_name = "people/organization_list.html"
 
     def get_queryset(self):
-        return public_organizations().with_article_counts(Article.objects.published()).order_by("name", "pk")
+        mentions = OrganizationMention.objects.published()
+        return public_organizations().with_article_counts(mentions).order_by("name", "pk")
 
 
 class OrganizationDetailView(DetailView):

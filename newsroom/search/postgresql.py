@@ -57,11 +57,18 @@ def query(document, words, prefix):
     return f"to_tsquery('{config(document)}', %s)", [" & ".join(terms) or "''"]
 
 
-def search(queryset, document, words, prefix):
+def search(queryset, document, words, prefix, newest):
     tsquery, params = query(document, words, prefix)
-    column = f"{document.table}.search"
-    return queryset.filter(raw(f"{column} @@ {tsquery}", params, output_field=BooleanField())).annotate(
-        relevance=relevance(f"ts_rank_cd({column}, {tsquery})", params)
+    table = document.table
+    condition, condition_params = f"{table}.search @@ {tsquery}", params
+    if newest:
+        floor = (
+            f"(SELECT MIN(id) FROM (SELECT id FROM {table} newest WHERE newest.search @@ {tsquery} "
+            f"ORDER BY id DESC LIMIT {int(newest)}) floor)"
+        )
+        condition, condition_params = f"{condition} AND {table}.id >= {floor}", [*params, *params]
+    return queryset.filter(raw(condition, condition_params, output_field=BooleanField())).annotate(
+        relevance=relevance(f"ts_rank_cd({table}.search, {tsquery})", params)
     )
 
 

@@ -45,9 +45,16 @@ def phrase(word):
     return '"' + word.replace('"', '""') + '"'
 
 
-def search(queryset, document, words, prefix):
+def search(queryset, document, words, prefix, newest):
     expression = " ".join(phrase(word) for word in words) + ("*" if prefix else "")
-    return queryset.filter(search_row__match=expression).annotate(relevance=-F("search_row__rank"))
+    found = queryset.filter(search_row__match=expression)
+    if newest:
+        # The lowest key among the newest matches, as a bound FTS5 applies while it reads its lists.
+        index = document.index
+        matches = f"SELECT rowid FROM {index} WHERE {index} MATCH %s ORDER BY rowid DESC LIMIT {int(newest)}"
+        floor = raw(f"SELECT MIN(rowid) FROM ({matches})", [expression])
+        found = found.filter(search_row__pk__gte=floor)
+    return found.annotate(relevance=-F("search_row__rank"))
 
 
 def highlight(document, words, field_name, snippet):

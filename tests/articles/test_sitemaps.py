@@ -6,7 +6,6 @@ import pytest
 
 from articles.sitemaps import ArticleSitemap
 from tests.factories import (
-    AffiliationFactory,
     ArticleFactory,
     OrganizationFactory,
     PersonFactory,
@@ -62,8 +61,7 @@ def test_sitemap_index_pages_sections_by_ranges_of_keys(client, monkeypatch):
 
 def test_sitemap_lists_people_organizations_and_list_pages(client):
     speaker = PersonFactory(slug="sam-rainsy")
-    AffiliationFactory(person=speaker, organization=OrganizationFactory(slug="cnrp"))
-    QuoteFactory(speaker=speaker)
+    QuoteFactory(speaker=speaker).article.organizations.add(OrganizationFactory(slug="cnrp"))
 
     urls = sitemap_urls(client)
 
