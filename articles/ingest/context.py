@@ -11,7 +11,7 @@ from articles.ingest.lexicon import (
     alternation,
     word_set,
 )
-from articles.ingest.names import iter_words
+from articles.ingest.names import first_word, words
 from articles.ingest.sentences import PLACEHOLDERS
 from articles.ingest.typography import APOSTROPHES
 
@@ -123,7 +123,7 @@ def context(text: str, verb: int, skip: tuple[int, int]) -> str:
     """
     if (m := _LEAD.search(text)) and (found := _phrase(m["pp"])):
         return found
-    verb_word = next(iter_words(text[verb:], verb), None)
+    verb_word = first_word(text, verb)
     if verb_word is not None:
         rest = text[verb_word.end :]
         if verb_word.lower in ("told", "tell", "tells", "telling") and (m := _TOLD.match(rest)):
@@ -134,7 +134,7 @@ def context(text: str, verb: int, skip: tuple[int, int]) -> str:
             return f"{told} {_phrase(more['pp'])}".strip() if more else told
         for m in _PREPOSITION_PHRASE.finditer(rest):
             if rest[: m.start()].strip(" ,") and not all(
-                w.lower in ADVERBS for w in iter_words(rest[: m.start()])
+                w.lower in ADVERBS for w in words(rest[: m.start()])
             ):
                 break
             if found := _phrase(m["pp"]):

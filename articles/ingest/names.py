@@ -1,7 +1,7 @@
 """Words and names: picking a person's name out of a phrase, with the titles and roles before it."""
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from articles.ingest.lexicon import (
@@ -56,11 +56,7 @@ class Word:
 
 
 def words(text: str, offset: int = 0) -> list[Word]:
-    return list(iter_words(text, offset))
-
-
-def iter_words(text: str, offset: int = 0) -> Iterator[Word]:
-    """The words of `text` one at a time, for a reader that needs only the first few."""
+    found = []
     length = len(text)
     for m in _WORD.finditer(text):
         start, end = m.span()
@@ -68,7 +64,14 @@ def iter_words(text: str, offset: int = 0) -> Iterator[Word]:
         if end < length and text[end] == "." and (len(token) == 1 or token.lower() in ABBREVIATION_SET):
             end += 1
             token += "."
-        yield Word(token, start + offset, end + offset)
+        found.append(Word(token, start + offset, end + offset))
+    return found
+
+
+def first_word(text: str, start: int = 0) -> Word | None:
+    """The first word of text[start:] as words() reads it, without reading the rest of the text."""
+    m = _WORD.search(text, start)
+    return words(text[m.start() : m.end() + 1], m.start())[0] if m else None
 
 
 @dataclass(slots=True)
@@ -103,10 +106,12 @@ def looks_like_organization(phrase: Sequence[Word]) -> bool:
 
 def _runs(part: Sequence[Word]) -> list[tuple[int, int]]:
     """Index ranges of runs of name words; particles join two name words; possessives end a run."""
-    runs, start = [], None
-    then_name = _particles_then_name(part)
+    runs, start, then_name = [], None, None
     for i, word in enumerate(part):
-        joining = start is not None and word.lower in PARTICLES and then_name[i + 1]
+        joining = start is not None and word.lower in PARTICLES
+        if joining:
+            then_name = then_name or _particles_then_name(part)
+            joining = then_name[i + 1]
         if is_name_word(word, start is None) or joining:
             if start is None:
                 start = i

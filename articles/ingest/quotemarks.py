@@ -98,8 +98,8 @@ def quote_style(paragraphs: list[str]) -> QuoteStyle:
 def find_spans(paragraph: str, style: QuoteStyle) -> list[Span]:
     """The quotations of a paragraph in copy of the given style; a paragraph marked only the other way
     is read that way ("‘Chaos,’ he said" in copy that otherwise uses double marks)."""
-    doubles = any(mark in paragraph for mark in DOUBLE_MARKS)
-    singles = any(mark in paragraph for mark in _SINGLES)
+    doubles = _DOUBLE_MARK.search(paragraph) is not None
+    singles = _SINGLE_MARK.search(paragraph) is not None
     opens_single = singles and _SINGLE_OPENING.search(paragraph) is not None
     if style == QuoteStyle.DOUBLE and not doubles and opens_single:
         style = QuoteStyle.SINGLE

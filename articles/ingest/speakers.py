@@ -131,10 +131,11 @@ class Speakers:
     def _remember(self, at: Place, name: Name) -> None:
         # Places come in order, so each list below is in order of place.
         parts = tuple(fold(part) for part in name.text.split())
+        before_body = 0 if at.in_body else 1
         for k in range(1, min(len(parts), _NAME_WORDS + 1)):
             firsts = self._by_ending.setdefault(parts[-k:], [None, None])
-            if firsts[0 if at.in_body else 1] is None:
-                firsts[0 if at.in_body else 1] = (at, name)
+            if firsts[before_body] is None:
+                firsts[before_body] = (at, name)
         for word in dict.fromkeys(parts):
             places, entries, several = self._with_word.setdefault(word, ([], [], []))
             several.append(bool(several) and (several[-1] or name.text != entries[0][1].text))
