@@ -3,13 +3,54 @@ from django.urls import reverse_lazy
 
 from articles.models import Article, Quote, public_organizations, public_people
 from articles.search import ARTICLES, QUOTES
-from newsroom.filters import DateRange, FilterForm, SearchFilter, choice_by_slug
+from newsroom.filters import DateRange, FilterForm, SearchFilter, SlugOrNameFilter, choice_by_slug
+from newsroom.search import words
 
 # Searches rank the best matches among this many of the newest articles or quotes with the words.
 SEARCHED = 1000
 
 
-def person_choice(field_name, help_text):
+class MentionFilter(SlugOrNameFilter):
+    """Articles that mention the person or organization, newest first, read from the index of their
+    mentions; a date range chosen beside it is read from the same index (see ArticleDateRange)."""
+
+    def __init__(self, *, mentions, **kwargs):
+        self.mentions = mentions
+        super().__init__(**kwargs)
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        conditions = {self.field_name: value}
+        dates = self.parent.form.cleaned_data.get("date")
+        if dates and dates.start:
+            conditions[f"{self.mentions}__public_at__gte"] = dates.start
+        if dates and dates.stop:
+            conditions[f"{self.mentions}__public_at__lte"] = dates.stop
+        # In one filter() call, so the conditions meet in one join of the mentions.
+        return queryset.filter(**conditions).order_by(
+            f"-{self.mentions}__public_at", f"-{self.mentions}__article_id"
+        )
+
+
+class ArticleDateRange(DateRange):
+    """Publication dates, on the article itself unless a person or organization is chosen."""
+
+    def filter(self, queryset, value):
+        cleaned = self.parent.form.cleaned_data
+        if cleaned.get("person") or cleaned.get("organization"):
+            return queryset
+        return super().filter(queryset, value)
+
+
+class MembersFilter(SlugOrNameFilter):
+    """Quotes by anyone who has held a role in the organization (see QuoteQuerySet.by_members_of)."""
+
+    def filter(self, queryset, value):
+        return queryset.by_members_of(value) if value else queryset
+
+
+def person_choice(field_name, help_text, **kwargs):
     return choice_by_slug(
         lambda request: public_people(),
         field_name=field_name,
@@ -18,6 +59,7 @@ def person_choice(field_name, help_text):
         suggest=reverse_lazy("people:person-suggestions"),
         missing="No person with that name appears in published articles.",
         help_text=help_text,
+        **kwargs,
     )
 
 
@@ -45,9 +87,19 @@ class ArticleFilter(django_filters.FilterSet):
         label="Words",
         help_text="Every word must appear in the headline, summary or text.",
     )
-    person = person_choice("person_mentions__person", "Articles that mention or quote them.")
-    organization = organization_choice("organization_mentions__organization", "Articles that mention it.")
-    date = DateRange(field_name="published_at", label="Published", labels=["on or after", "on or before"])
+    person = person_choice(
+        "person_mentions__person",
+        "Articles that mention or quote them.",
+        filter_class=MentionFilter,
+        mentions="person_mentions",
+    )
+    organization = organization_choice(
+        "organization_mentions__organization",
+        "Articles that mention it.",
+        filter_class=MentionFilter,
+        mentions="organization_mentions",
+    )
+    date = ArticleDateRange(field_name="public_at", label="Published", labels=["on or after", "on or before"])
 
     class Meta:
         model = Article
@@ -56,12 +108,8 @@ class ArticleFilter(django_filters.FilterSet):
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        if self.form.cleaned_data.get("q"):
-            return queryset  # best matches first
-        # Newest first, read from the chosen person's or organization's own index of mentions.
-        for name, mentions in (("person", "person_mentions"), ("organization", "organization_mentions")):
-            if self.form.cleaned_data.get(name):
-                return queryset.order_by(f"-{mentions}__public_at", f"-{mentions}__article_id")
+        if words(self.form.cleaned_data.get("q") or ""):
+            return queryset.order_by("-relevance", "-pk")  # best matches first, whatever else is chosen
         return queryset
 
 
@@ -76,7 +124,7 @@ class QuoteFilter(django_filters.FilterSet):
     organization = organization_choice(
         "speaker__affiliations__organization",
         "Quotes by anyone who has held a role in it, at any time.",
-        distinct=True,
+        filter_class=MembersFilter,
     )
     date = said_between()
 

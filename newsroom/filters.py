@@ -140,9 +140,9 @@ class SlugOrNameFilter(django_filters.ModelChoiceFilter):
     field_class = SlugOrNameField
 
 
-def choice_by_slug(queryset, *, label, missing, suggest, names, **kwargs):
+def choice_by_slug(queryset, *, label, missing, suggest, names, filter_class=SlugOrNameFilter, **kwargs):
     """A person or an organization, chosen by the slug in their page's address, with suggestions."""
-    return SlugOrNameFilter(
+    return filter_class(
         label=label,
         queryset=queryset,
         names=names,

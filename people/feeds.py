@@ -32,11 +32,8 @@ class PersonFeed(ArticleItemsMixin, Feed):
         return reverse("people:person-feed", kwargs={"slug": person.slug})
 
     def items(self, person):
-        quotes = (
-            Quote.objects.for_listing()
-            .filter(speaker=person)
-            .order_by("-article__published_at", "-said_on", "position")[:FEED_SIZE]
-        )
+        # Newest said first, from the speaker's index, as on their page.
+        quotes = Quote.objects.for_listing().filter(speaker=person)[:FEED_SIZE]
         articles = Article.objects.for_listing().mentioning(person)[:FEED_SIZE]
         entries = [*quotes, *articles]
         entries.sort(key=lambda entry: self.item_pubdate(entry), reverse=True)

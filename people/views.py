@@ -118,7 +118,8 @@ class OrganizationDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         organization = self.object
         members = list(
-            Affiliation.objects.filter(organization=organization, person__in=public_people())
+            Affiliation.objects.filter(organization=organization)
+            .filter(Exists(public_people().filter(pk=OuterRef("person"))))
             .select_related("person")
             .order_by(F("start_date").asc(nulls_last=True), "person__name", "role")[: MEMBERS_SHOWN + 1]
         )

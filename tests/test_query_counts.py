@@ -40,7 +40,7 @@ PAGES = {
     "/people/": 2,  # count, page (with quote counts)
     "/people/sam-rainsy/": 8,  # person, roles, aliases, quote count and page, articles, bylines, chart
     "/organizations/": 2,  # count, page (with article and quote counts)
-    "/organizations/cnrp/": 6,  # organization, members, parts, articles, bylines, member quotes
+    "/organizations/cnrp/": 7,  # organization, members, parts, articles, bylines, who may have quotes, quotes
     "/feeds/articles/": 2,  # articles, bylines
     "/people/sam-rainsy/feed/": 4,  # person, quotes, articles, bylines
     "/sitemap.xml": 4,  # the last key of each section, the articles' latest change
