@@ -3,8 +3,8 @@ import functools
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Prefetch, Subquery, When
-from django.db.models.functions import MD5
+from django.db.models import Case, Exists, OuterRef, Prefetch, Subquery, Value, When
+from django.db.models.functions import MD5, Coalesce
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
@@ -47,9 +47,11 @@ class ArticleQuerySet(PublicationQuerySet):
     def set_status(self, status):
         """Publish or unpublish these articles at once; returns those that changed."""
         changed = list(self.exclude(status=status))
-        Article.objects.filter(pk__in=[a.pk for a in changed]).update(
-            status=status, modified_at=timezone.now()
-        )
+        now = timezone.now()
+        values = {"status": status, "modified_at": now}
+        if status == Article.Status.PUBLISHED:
+            values["published_at"] = Coalesce("published_at", Value(now))  # an editor's time is kept
+        Article.objects.filter(pk__in=[a.pk for a in changed]).update(**values)
         Article.objects.filter(pk__in=[a.pk for a in changed]).share_public_at()
         pages_changed()
         return changed
@@ -96,8 +98,10 @@ class Article(models.Model):
     status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "publication time",
-        default=timezone.now,
-        help_text="A published article stays hidden until this time, so a future time schedules it.",
+        null=True,
+        blank=True,
+        help_text="Leave empty to publish at the moment it is published; a future time schedules it "
+        "(it stays hidden until then).",
     )
     updated_at = models.DateTimeField("last updated", null=True, blank=True)
     lead_image = models.ImageField(upload_to="articles/%Y/%m/", blank=True, validators=[validate_image])
@@ -132,6 +136,12 @@ class Article(models.Model):
     # Plain defaults rather than auto_now: fixtures load with raw saves, which skip auto_now.
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     modified_at = models.DateTimeField(default=timezone.now, editable=False)
+    imported_at = models.DateTimeField(
+        null=True,
+        editable=False,
+        help_text="When load_seeds last wrote it from its copy; a change made after that is an editor's, "
+        "and a reload keeps it.",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -151,6 +161,8 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         image_changed = bool(self.lead_image) and not getattr(self.lead_image, "_committed", True)
         self.modified_at = timezone.now()
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = self.modified_at  # published now, unless an editor set a time
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "modified_at"}
         super().save(*args, **kwargs)
@@ -159,7 +171,8 @@ class Article(models.Model):
             make_renditions(self.lead_image)
 
     def get_absolute_url(self):
-        return self.address(timezone.localtime(self.published_at), self.slug)
+        # A draft with no publication time yet is previewed under the day it was created.
+        return self.address(timezone.localtime(self.published_at or self.created_at), self.slug)
 
     @staticmethod
     def address(day, slug):
@@ -178,6 +191,10 @@ class Article(models.Model):
     @property
     def is_public(self):
         return self.public_at is not None and self.public_at <= timezone.now()
+
+    def touch(self):
+        """Mark the article changed now (by hand: a reload keeps what an editor changed)."""
+        Article.objects.filter(pk=self.pk).update(modified_at=timezone.now())
 
     def mention_speakers(self):
         """Everyone the article quotes is among the people it mentions."""
@@ -239,6 +256,12 @@ class Quote(models.Model):
     )
     position = models.PositiveIntegerField(default=0, help_text="Order of the quote in the article.")
     featured = models.BooleanField(default=False, help_text="Shown as the article's pull quote.")
+    imported = models.BooleanField(
+        default=False,
+        db_default=False,
+        editable=False,
+        help_text="Found by an import in the article's copy (not added by hand).",
+    )
     public_at = models.DateTimeField(
         null=True, editable=False, help_text="A copy of the article's public_at."
     )
@@ -271,6 +294,7 @@ class Quote(models.Model):
         self.public_at = self.article.public_at
         super().save(*args, **kwargs)
         self.article.mention_speakers()
+        self.article.touch()
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#quote-{self.pk}"
@@ -302,6 +326,7 @@ class Mention(models.Model):
     def save(self, *args, **kwargs):
         self.public_at = self.article.public_at
         super().save(*args, **kwargs)
+        self.article.touch()
 
 
 class PersonMention(Mention):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -123,8 +124,22 @@ class Person(models.Model):
     nationality = models.CharField(max_length=100, blank=True)
     needs_review = models.BooleanField(
         default=False,
-        help_text="Created by an import from a speaker the newsroom did not know yet; "
-        "an editor should check it.",
+        help_text="Created by an import from a speaker the newsroom did not know yet; an editor should "
+        "check it. Until then it has no public page (their quotes show their name only).",
+    )
+    is_journalist = models.BooleanField(
+        "journalist",
+        default=False,
+        db_default=False,
+        help_text="Writes for the newsroom: offered first when choosing a byline.",
+    )
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="journalist",
+        help_text="The staff account of a journalist, so their byline is offered on what they write.",
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -202,7 +217,8 @@ class AffiliationManager(models.Manager):
 
 class Affiliation(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="affiliations")
+    # An organization with members is not deleted from under them (its roles are the people's record).
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="affiliations")
     role = models.CharField(max_length=200, help_text="“Leader”, “Prime Minister”, “Spokesman”.")
     start_date = models.DateField(null=True, blank=True, help_text="Leave empty if unknown.")
     end_date = models.DateField(null=True, blank=True, help_text="Leave empty while the role is held.")
@@ -265,3 +281,33 @@ class OrganizationSearch(SearchRow):
     class Meta:
         managed = False
         db_table = "people_organization_search"
+
+
+class FormerSlug(models.Model):
+    """An address a person or organization had before a merge; it redirects to the one kept."""
+
+    slug = models.SlugField(max_length=200)
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="former_slugs"
+    )
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="former_slugs"
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, organization__isnull=True)
+                | Q(person__isnull=True, organization__isnull=False),
+                name="people_former_slug_of_one",
+            ),
+            models.UniqueConstraint(
+                fields=["slug"], condition=Q(person__isnull=False), name="people_former_person_slug_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["slug"], condition=Q(organization__isnull=False), name="people_former_org_slug_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.slug} → {self.person or self.organization}"

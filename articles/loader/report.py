@@ -3,6 +3,8 @@
 from collections import Counter, defaultdict
 
 OUTCOMES = ("created", "updated", "unchanged")
+# An article an editor changed since it was last imported, left as they made it.
+KEPT = "kept"
 
 
 class Report:
@@ -66,8 +68,8 @@ class Report:
             **{
                 kind.replace("people.", "").replace(".", "_"): {
                     outcome: self.counts[kind][outcome]
-                    for outcome in (*OUTCOMES, "deleted")
-                    if outcome != "deleted" or self.counts[kind][outcome]
+                    for outcome in (*OUTCOMES, "deleted", KEPT)
+                    if outcome in OUTCOMES or self.counts[kind][outcome]
                 }
                 for kind in kinds
             },
@@ -87,6 +89,11 @@ class Report:
                 yield f"{kind.replace('_', ' ')}: " + ", ".join(
                     f"{n} {outcome}" for outcome, n in outcomes.items()
                 )
+        if kept := self.counts["articles"][KEPT]:
+            yield (
+                f"{kept} article(s) an editor changed since their last import were left as they are "
+                "(load_seeds --force loads them from their copies again)."
+            )
         if self.new_people:
             yield f"{len(self.new_people)} new people await review: " + ", ".join(self.new_people)
         if not self.changed:

@@ -16,10 +16,11 @@ from newsroom.maintenance import refresh_statistics
 LARGE_LOAD = 1000
 
 
-def load_seeds(paths, *, dry_run=False, keep_articles=False, progress=None, workers=None):
+def load_seeds(paths, *, dry_run=False, force=False, keep_articles=False, progress=None, workers=None):
     """Load fixtures, then raw article copies, in one transaction: all of it or, on any error, none of it.
 
     Raises LoaderError naming the file (and line) at fault. A dry run does the same work and rolls back.
+    An article an editor changed since its last import is left as they made it, unless `force`.
     """
     fixtures, copies = collect(paths)
     report = Report(dry_run=dry_run, keep_articles=keep_articles)
@@ -29,7 +30,7 @@ def load_seeds(paths, *, dry_run=False, keep_articles=False, progress=None, work
     with transaction.atomic():
         report.fixtures(sync_fixtures(fixtures))
         directory = Directory()
-        writer = ArticleWriter(directory, report)
+        writer = ArticleWriter(directory, report, force=force)
         for done, item in enumerate(extracted(copies, Sources(), directory, workers), 1):
             writer.add(*item)
             if progress:

@@ -66,10 +66,14 @@ class Prepared:
 
 
 class ArticleWriter:
-    def __init__(self, directory, report, batch_size=200):
+    """With `force`, articles an editor changed since their last import are written over too; quotes
+    an editor added are never deleted either way."""
+
+    def __init__(self, directory, report, batch_size=200, force=False):
         self.directory = directory
         self.report = report
         self.batch_size = batch_size
+        self.force = force
         self.pending = []
         self.pending_people = {}
 
@@ -163,6 +167,7 @@ class ArticleWriter:
                 status=p.source.status,
                 created_at=now,
                 modified_at=now,
+                imported_at=now,
             )
             for p, slug in zip(prepared, slugs, strict=True)
         ]
@@ -170,8 +175,8 @@ class ArticleWriter:
         pairs = list(zip(articles, prepared, strict=True))
         insert_rows(
             Quote,
-            ("article", *QUOTE_VALUES, "public_at"),
-            [(a.pk, *map(q.get, QUOTE_VALUES), a.public_at) for a, p in pairs for q in p.quotes],
+            ("article", *QUOTE_VALUES, "public_at", "imported"),
+            [(a.pk, *map(q.get, QUOTE_VALUES), a.public_at, True) for a, p in pairs for q in p.quotes],
         )
         insert_rows(
             PersonMention,
@@ -206,9 +211,12 @@ class ArticleWriter:
 
     def _update(self, existing, p):
         row = existing.articles[p.source.key]
+        edited = row["imported_at"] is None or row["modified_at"] > row["imported_at"]
+        if edited and not self.force:
+            p.status = "kept"  # an editor's work since the last import stays as they left it
+            self.report.count("articles", p.status)
+            return
         changed = {f: p.fields[f] for f in ARTICLE_FIELDS if row[f] != p.fields[f]}
-        if changed:
-            Article.objects.filter(pk=row["pk"]).update(**changed, modified_at=timezone.now())
         quotes_changed = self._sync_quotes(row["pk"], existing.quotes[row["pk"]], p.quotes)
         links_changed = _sync_links(PersonMention, "person", row["pk"], existing.people, p.person_ids)
         links_changed |= _sync_links(
@@ -218,28 +226,34 @@ class ArticleWriter:
             existing.organizations,
             p.organization_ids,
         )
-        p.status = "updated" if changed or quotes_changed or links_changed else "unchanged"
+        p.status = "updated" if changed or quotes_changed or links_changed or edited else "unchanged"
         if p.status == "updated":
+            now = timezone.now()
+            Article.objects.filter(pk=row["pk"]).update(**changed, modified_at=now, imported_at=now)
             Article.objects.filter(pk=row["pk"]).share_public_at()
         self.report.count("articles", p.status)
 
     def _sync_quotes(self, article_id, current, wanted):
+        """Bring the imported quotes in line with the copy; those an editor added are left alone."""
         counts = Counter()
         new = []
         for data in wanted:
             quote = current.pop(data["text"], None)
             if quote is None:
-                new.append((article_id, *map(data.get, QUOTE_VALUES)))
+                new.append((article_id, *map(data.get, QUOTE_VALUES), True))
+            elif not quote["imported"]:
+                counts["unchanged"] += 1
             elif any(quote[f] != data[f] for f in QUOTE_FIELDS):
                 Quote.objects.filter(pk=quote["pk"]).update(**{f: data[f] for f in QUOTE_FIELDS})
                 counts["updated"] += 1
             else:
                 counts["unchanged"] += 1
-        insert_rows(Quote, ("article", *QUOTE_VALUES), new)
+        insert_rows(Quote, ("article", *QUOTE_VALUES, "imported"), new)
         counts["created"] += len(new)
-        if current:
-            Quote.objects.filter(pk__in=[q["pk"] for q in current.values()]).delete()
-            counts["deleted"] += len(current)
+        gone = [quote["pk"] for quote in current.values() if quote["imported"]]
+        if gone:
+            Quote.objects.filter(pk__in=gone).delete()
+            counts["deleted"] += len(gone)
         for outcome, n in counts.items():
             self.report.count("quotes", outcome, n)
         return bool(counts["created"] or counts["updated"] or counts["deleted"])
@@ -249,11 +263,15 @@ class Existing:
     """The articles a batch will update, with their quotes and links, as plain values in four queries."""
 
     def __init__(self, keys):
-        rows = Article.objects.filter(source_key__in=keys).values("pk", "source_key", *ARTICLE_FIELDS)
+        rows = Article.objects.filter(source_key__in=keys).values(
+            "pk", "source_key", "modified_at", "imported_at", *ARTICLE_FIELDS
+        )
         self.articles = {row["source_key"]: row for row in rows}
         ids = [row["pk"] for row in self.articles.values()]
         self.quotes = defaultdict(dict)
-        for quote in Quote.objects.filter(article_id__in=ids).values("pk", "article_id", *QUOTE_VALUES):
+        for quote in Quote.objects.filter(article_id__in=ids).values(
+            "pk", "article_id", "imported", *QUOTE_VALUES
+        ):
             self.quotes[quote["article_id"]][quote["text"]] = quote
         self.people = _links(PersonMention, "person_id", ids)
         self.organizations = _links(OrganizationMention, "organization_id", ids)

@@ -113,6 +113,72 @@ def test_editors_changes_outside_the_fixture_survive_a_reload():
     assert Person.objects.get(slug="hun-sen").biography == "Written by an editor."
 
 
+def edit_the_seed(seeds):
+    path = seeds / SEED_FILE
+    path.write_text(path.read_text(encoding="utf-8").replace("refuses", "again refuses"), encoding="utf-8")
+
+
+def test_a_reload_leaves_an_article_an_editor_changed_as_they_made_it_and_says_so(seeds):
+    load(seeds)
+    article = Article.objects.get()
+    article.headline = "Edited by the desk: Hun Sen rules out talks"
+    article.save()
+    quote = article.quotes.get(featured=False, text__startswith="I continue")
+    quote.text = "I continue to believe in the culture of dialogue."
+    quote.save()
+    edit_the_seed(seeds)
+
+    out, _ = load(seeds)
+
+    article.refresh_from_db()
+    assert article.headline == "Edited by the desk: Hun Sen rules out talks"
+    assert article.quotes.filter(text="I continue to believe in the culture of dialogue.").exists()
+    assert "1 article(s) an editor changed since their last import were left as they are" in out
+
+
+def test_editing_only_a_quote_keeps_the_whole_article_from_a_reload(seeds):
+    load(seeds)
+    Quote.objects.filter(featured=True).get().delete()
+    edit_the_seed(seeds)
+
+    load(seeds)
+
+    assert Quote.objects.count() == 3
+    assert "again refuses" not in Article.objects.get().headline
+
+
+def test_force_reloads_an_edited_article_but_never_deletes_a_quote_an_editor_added(seeds):
+    load(seeds)
+    article = Article.objects.get()
+    article.headline = "Edited by the desk"
+    article.save()
+    Quote.objects.create(
+        article=article,
+        speaker=Person.objects.get(slug="hun-sen"),
+        text="Added by an editor.",
+        said_on=dt.date(2018, 3, 27),
+    )
+    edit_the_seed(seeds)
+
+    out, _ = load(seeds, force=True)
+
+    article.refresh_from_db()
+    assert "again refuses" in article.headline
+    assert article.quotes.filter(text="Added by an editor.").exists()
+    assert article.quotes.count() == 5
+    assert "left as they are" not in out
+
+
+def test_a_reload_after_its_own_update_is_not_taken_for_an_editors_change(seeds):
+    load(seeds)
+    edit_the_seed(seeds)
+    load(seeds)
+
+    out, _ = load(seeds)
+
+    assert "Nothing changed" in out and "left as they are" not in out
+
+
 def test_speaker_nobody_knew_becomes_a_person_awaiting_review(tmp_path):
     (tmp_path / "story.txt").write_text(
         "Harbour plan approved\n\nFriday, September 6, 2019\n\n"

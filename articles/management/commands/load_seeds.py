@@ -17,15 +17,21 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="*", help="Seed files or folders (default: the project's seeds/).")
         parser.add_argument("--dry-run", action="store_true", help="Do everything but write nothing.")
         parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load articles from their copies even where an editor changed them since their last import "
+            "(quotes an editor added are kept).",
+        )
+        parser.add_argument(
             "--json", action="store_true", help="Print a machine-readable report on standard output."
         )
 
-    def handle(self, *args, paths, dry_run, verbosity, **options):
+    def handle(self, *args, paths, dry_run, force, verbosity, **options):
         as_json = options["json"]
         paths = paths or [settings.BASE_DIR / "seeds"]
         progress = self._progress if verbosity >= 1 else None
         try:
-            report = load_seeds(paths, dry_run=dry_run, keep_articles=as_json, progress=progress)
+            report = load_seeds(paths, dry_run=dry_run, force=force, keep_articles=as_json, progress=progress)
         except LoaderError as error:
             raise CommandError(f"load_seeds: nothing was loaded. {error}") from error
         finally:
