@@ -94,7 +94,7 @@ def import_article(request, model_admin):
             form.add_error(None, f"This copy updates “{existing.headline}”, which you may not change.")
         elif "save" in request.POST:
             try:
-                load_document(source, form.document)
+                load_document(source, form.document, user=request.user)
             except LoaderError as error:
                 form.add_error(None, str(error))
             else:

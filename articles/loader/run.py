@@ -8,9 +8,12 @@ from articles.loader.files import Sources, collect
 from articles.loader.fixtures import sync_fixtures
 from articles.loader.people import Directory
 from articles.loader.report import Report
+from articles.loader.revisions import LoadRevision
 from articles.loader.writer import ArticleWriter
+from articles.search import ARTICLES, QUOTES
 from newsroom.cache import pages_changed
 from newsroom.maintenance import refresh_statistics
+from newsroom.search import bulk_indexing
 
 # After writing this many articles, the query planner's statistics are out of date: refresh them.
 LARGE_LOAD = 1000
@@ -27,10 +30,11 @@ def load_seeds(paths, *, dry_run=False, force=False, keep_articles=False, progre
     # What exists now (Django, the app, the directory) lives for the whole run: moving it out of the
     # collector's reach makes the collections the writer asks for after each batch cheap.
     gc.freeze()
-    with transaction.atomic():
+    with transaction.atomic(), bulk_indexing([ARTICLES, QUOTES]) as index:
         report.fixtures(sync_fixtures(fixtures))
         directory = Directory()
-        writer = ArticleWriter(directory, report, force=force)
+        revision = LoadRevision(f"Loaded by load_seeds from {', '.join(map(str, paths))}")
+        writer = ArticleWriter(directory, report, force=force, revision=revision, index=index)
         for done, item in enumerate(extracted(copies, Sources(), directory, workers), 1):
             writer.add(*item)
             if progress:
@@ -43,12 +47,13 @@ def load_seeds(paths, *, dry_run=False, force=False, keep_articles=False, progre
     return report
 
 
-def load_document(source, document, *, dry_run=False):
+def load_document(source, document, *, dry_run=False, force=False, user=None):
     """Load one already-parsed article (an editor's paste or upload) and report what it did."""
     report = Report(dry_run=dry_run, keep_articles=True)
     with transaction.atomic():
         directory = Directory()
-        writer = ArticleWriter(directory, report)
+        revision = LoadRevision(f"Imported from {source.display} on the import page", user=user)
+        writer = ArticleWriter(directory, report, force=force, revision=revision)
         writer.add(source, document, extract(document, directory.people, directory.organizations))
         writer.flush()
         _finish(report)

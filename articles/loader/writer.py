@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from articles.loader.people import name_key
 from articles.models import Article, OrganizationMention, PersonMention, Quote
+from articles.search import ARTICLES, QUOTES
 from people.models import Person
 
 NEEDS_PREP = {"DateField", "DateTimeField", "BooleanField"}
@@ -43,7 +44,11 @@ def insert_rows(model, field_names, rows):
         ", ".join(["%s"] * len(fields)),
     )
     prepare = [
-        (lambda value, field=f: field.get_db_prep_save(value, connection))
+        (
+            lambda value, field=f: (
+                value if isinstance(value, str) else field.get_db_prep_save(value, connection)
+            )
+        )
         if f.get_internal_type() in NEEDS_PREP
         else None
         for f in fields
@@ -52,6 +57,10 @@ def insert_rows(model, field_names, rows):
         cursor.executemany(
             sql, [tuple(p(v) if p else v for p, v in zip(prepare, row, strict=True)) for row in rows]
         )
+
+
+def _adapted(moment):
+    return connection.ops.adapt_datetimefield_value(moment) if moment is not None else None
 
 
 @dataclass
@@ -69,11 +78,13 @@ class ArticleWriter:
     """With `force`, articles an editor changed since their last import are written over too; quotes
     an editor added are never deleted either way."""
 
-    def __init__(self, directory, report, batch_size=200, force=False):
+    def __init__(self, directory, report, batch_size=200, force=False, revision=None, index=None):
+        self.index = index  # see newsroom.search.bulk_indexing; None when the triggers index every row
         self.directory = directory
         self.report = report
         self.batch_size = batch_size
         self.force = force
+        self.revision = revision
         self.pending = []
         self.pending_people = {}
 
@@ -95,6 +106,11 @@ class ArticleWriter:
                 self._update(existing, p)
         for p in prepared:
             self.report.article(p, self.directory)
+        if self.revision is not None:
+            keys = [p.source.key for p in prepared if p.status in ("created", "updated")]
+            self.revision.record(
+                list(Article.objects.filter(source_key__in=keys).values_list("pk", flat=True))
+            )
         # Model instances from the batch sit in reference cycles; collecting them here keeps memory
         # flat on long runs instead of waiting for the next full collection.
         gc.collect()
@@ -172,22 +188,31 @@ class ArticleWriter:
             for p, slug in zip(prepared, slugs, strict=True)
         ]
         Article.objects.bulk_create(articles)
-        pairs = list(zip(articles, prepared, strict=True))
+        # Each article's public_at, made ready for the database once for all the rows that copy it.
+        pairs = [(a, p, _adapted(a.public_at)) for a, p in zip(articles, prepared, strict=True)]
         insert_rows(
             Quote,
             ("article", *QUOTE_VALUES, "public_at", "imported"),
-            [(a.pk, *map(q.get, QUOTE_VALUES), a.public_at, True) for a, p in pairs for q in p.quotes],
+            [
+                (a.pk, *map(q.get, QUOTE_VALUES), public_at, True)
+                for a, p, public_at in pairs
+                for q in p.quotes
+            ],
         )
         insert_rows(
             PersonMention,
             ("article", "person", "public_at"),
-            [(a.pk, pk, a.public_at) for a, p in pairs for pk in p.person_ids],
+            [(a.pk, pk, public_at) for a, p, public_at in pairs for pk in p.person_ids],
         )
         insert_rows(
             OrganizationMention,
             ("article", "organization", "public_at"),
-            [(a.pk, pk, a.public_at) for a, p in pairs for pk in p.organization_ids],
+            [(a.pk, pk, public_at) for a, p, public_at in pairs for pk in p.organization_ids],
         )
+        if self.index is not None:
+            ids = [a.pk for a in articles]
+            self.index(ARTICLES, "id", ids)
+            self.index(QUOTES, "article_id", ids)
         for p in prepared:
             p.status = "created"
         self.report.count("articles", "created", len(articles))

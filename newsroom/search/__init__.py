@@ -11,6 +11,7 @@ over rows it refers to (the speaker's name of a quote); `refreshed_by` names the
 whose changes must refresh it.
 """
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection as default_connection
@@ -115,3 +116,14 @@ def install(documents, connection=None):
     module = backend(connection)
     with connection.cursor() as cursor:
         module.install(cursor, documents)
+
+
+@contextmanager
+def bulk_indexing(documents, connection=None):
+    """For a bulk writer inside a transaction: rows it inserts into the documents' tables are indexed
+    when it calls `index(document, column, values)` for the rows whose column has those values, in
+    one statement, instead of row by row."""
+    connection = connection or default_connection
+    module = backend(connection)
+    with connection.cursor() as cursor, module.paused(cursor, documents):
+        yield lambda document, column, values: module.index_rows(cursor, document, column, values)

@@ -5,6 +5,7 @@ SQLite does): newsroom_text stems English words, newsroom_names does not.
 """
 
 import re
+from contextlib import contextmanager
 
 from django.db.models import BooleanField
 
@@ -128,3 +129,13 @@ def install(cursor, documents):
 
 def fill(cursor, document):
     cursor.execute(f"UPDATE {document.table} SET search = {vector(document, document.table)}")
+
+
+@contextmanager
+def paused(cursor, documents):
+    """PostgreSQL computes each row's vector in its trigger as it is written: nothing to pause."""
+    yield
+
+
+def index_rows(cursor, document, column, values):
+    pass
