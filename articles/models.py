@@ -1,6 +1,7 @@
 import datetime as dt
 import functools
 
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Prefetch, Subquery, Value, When
@@ -64,6 +65,8 @@ class ArticleQuerySet(PublicationQuerySet):
             model.objects.filter(article__in=articles).update(public_at=public_at)
 
 
+# Revisions: an article with its quotes and bylines (mention links are not versioned one by one).
+@reversion.register(follow=["quotes", "bylines"])
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -244,6 +247,7 @@ class QuoteQuerySet(PublicationQuerySet):
         return sorted(fresh, key=lambda quote: not quote.featured)[:count]
 
 
+@reversion.register()
 class Quote(models.Model):
     text = models.TextField(help_text="The quoted words, without quotation marks.")
     speaker = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="quotes")
@@ -354,6 +358,7 @@ def _address_pattern(prefix):
     return marker.replace("1000/10/10/slug/", "{year:04d}/{month:02d}/{day:02d}/{slug}/")
 
 
+@reversion.register()
 class Byline(Mention):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
     author = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="bylines", db_index=False)

@@ -9,7 +9,14 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
+        from django.conf import settings
+        from django.contrib import admin
+
         from newsroom.roles import ensure_editorial_groups
+
+        admin.site.site_header = f"{settings.SITE_NAME} desk"
+        admin.site.site_title = f"{settings.SITE_NAME} desk"
+        admin.site.index_title = "The newsroom's desk"
 
         # Each app's permissions exist once its own post_migrate has run; the groups are granted both.
         for label in ("people", "articles"):

@@ -1,3 +1,4 @@
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -27,6 +28,7 @@ class OrganizationQuerySet(models.QuerySet):
         return self.annotate(published_article_count=count_of(mentions.filter(organization=OuterRef("pk"))))
 
 
+@reversion.register()
 class Organization(models.Model):
     class Kind(models.TextChoices):
         POLITICAL_PARTY = "party", "Political party"
@@ -109,6 +111,7 @@ class PersonQuerySet(models.QuerySet):
         return self.annotate(published_quote_count=count_of(quotes.filter(speaker=OuterRef("pk"))))
 
 
+@reversion.register(follow=["aliases", "affiliations"])
 class Person(models.Model):
     name = models.CharField(max_length=200, help_text="The name readers know, as the site displays it.")
     slug = models.SlugField(max_length=200, unique=True, help_text="Used in the person's web address.")
@@ -178,6 +181,7 @@ class AliasManager(models.Manager):
         return self.get(name__iexact=name)
 
 
+@reversion.register()
 class Alias(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(
@@ -215,6 +219,7 @@ class AffiliationManager(models.Manager):
         return self.get(person__slug=person, organization__slug=organization, role=role)
 
 
+@reversion.register()
 class Affiliation(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
     # An organization with members is not deleted from under them (its roles are the people's record).

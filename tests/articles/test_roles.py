@@ -97,11 +97,21 @@ def test_reporter_cannot_publish_by_posting_the_change_form(reporter_client):
     assert (draft.headline, draft.status) == ("Second version", Article.Status.DRAFT)
 
 
-def test_reporter_sees_the_status_but_cannot_edit_it(reporter_client):
+def test_reporter_sees_the_status_but_is_offered_no_way_to_change_it(reporter_client):
     response = reporter_client.get(change_url(DraftArticleFactory()))
 
     assert "status" not in response.context["adminform"].form.fields
-    assert "status" in response.context["adminform"].readonly_fields
+    assert "state" in response.context["adminform"].readonly_fields
+    assert 'name="_publish"' not in response.text and 'name="_unpublish"' not in response.text
+
+
+def test_reporter_cannot_publish_by_pressing_a_button_they_are_not_shown(reporter_client):
+    draft = DraftArticleFactory()
+    data = changeform_data(reporter_client.get(change_url(draft)), _publish="Save and publish")
+
+    reporter_client.post(change_url(draft), data)
+
+    assert status_of(draft) == Article.Status.DRAFT
 
 
 def test_reporter_cannot_publish_with_the_bulk_action(reporter_client):
@@ -273,25 +283,54 @@ def test_reporter_article_autocomplete_offers_only_drafts(reporter_client):
 # Editors: everything, one at a time or in bulk
 
 
-def test_editor_publishes_by_posting_the_change_form(editor_client):
-    draft = DraftArticleFactory()
+def test_editor_publishes_from_the_change_form_and_the_edit_made_there_is_saved(editor_client):
+    draft = DraftArticleFactory(standfirst="Before the edit.")
+    form = editor_client.get(change_url(draft))
+    assert 'name="_publish" value="Save and publish"' in form.text
+    assert 'name="_unpublish"' not in form.text
 
     response = editor_client.post(
-        change_url(draft), changeform_data(editor_client.get(change_url(draft)), status="published")
+        change_url(draft),
+        changeform_data(form, standfirst="Edited, then published.", _publish="Save and publish"),
     )
 
     assert response.status_code == 302
-    assert status_of(draft) == Article.Status.PUBLISHED
+    draft.refresh_from_db()
+    assert (draft.status, draft.standfirst) == (Article.Status.PUBLISHED, "Edited, then published.")
 
 
-def test_editor_unpublishes_by_posting_the_change_form(editor_client):
-    published = ArticleFactory()
+def test_editor_unpublishes_from_the_change_form_saving_the_edit_too(editor_client):
+    published = ArticleFactory(standfirst="As published.")
+    form = editor_client.get(change_url(published))
+    assert 'name="_unpublish" value="Save and unpublish"' in form.text
+    assert 'name="_publish"' not in form.text
 
     editor_client.post(
-        change_url(published), changeform_data(editor_client.get(change_url(published)), status="draft")
+        change_url(published), changeform_data(form, standfirst="Corrected.", _unpublish="Save and unpublish")
     )
 
-    assert status_of(published) == Article.Status.DRAFT
+    published.refresh_from_db()
+    assert (published.status, published.standfirst) == (Article.Status.DRAFT, "Corrected.")
+
+
+def test_publishing_a_form_with_an_error_publishes_nothing_and_keeps_what_was_typed(editor_client):
+    draft = DraftArticleFactory(headline="Before")
+    form = editor_client.get(change_url(draft))
+
+    response = editor_client.post(
+        change_url(draft), changeform_data(form, headline="", standfirst="Typed but not saved.", _publish="1")
+    )
+
+    assert response.status_code == 200
+    assert "Typed but not saved." in response.text
+    assert status_of(draft) == Article.Status.DRAFT
+
+
+def test_the_change_form_offers_no_action_bar_to_publish_a_second_way(editor_client):
+    form = editor_client.get(change_url(DraftArticleFactory()))
+
+    assert "CHANGE_FORM-action" not in form.text
+    assert "status" not in form.context["adminform"].form.fields
 
 
 def test_editor_is_offered_the_publishing_actions(editor_client):
@@ -338,18 +377,7 @@ def test_bulk_publishing_is_recorded_in_the_history(editor_client, editor):
 
     history = editor_client.get(reverse("admin:articles_article_history", args=[draft.pk]))
     [entry] = history.context["action_list"]
-    assert (entry.user, entry.get_change_message()) == (editor, "Published")
-
-
-def test_editor_publishes_one_article_with_the_change_form_action(editor_client):
-    draft = DraftArticleFactory()
-
-    response = editor_client.post(
-        change_url(draft), {"CHANGE_FORM-action": "publish_selected", "_selected_action": [draft.pk]}
-    )
-
-    assert response.status_code == 302
-    assert status_of(draft) == Article.Status.PUBLISHED
+    assert (entry["revision"].user, entry["revision"].get_comment()) == (editor, "Published")
 
 
 def test_editor_deletes_a_published_article(editor_client):
