@@ -403,8 +403,10 @@ class OrganizationMention(Mention):
 
 
 def public_people():
-    """People readers may see: mentioned in a published article (everyone quoted is), or writing one."""
-    return Person.objects.appearing_in(PersonMention.objects.published(), Byline.objects.published())
+    """People readers may see: reviewed by an editor, and mentioned in a published article (everyone
+    quoted is) or writing one. Someone an import created is credited by name until reviewed."""
+    reviewed = Person.objects.filter(needs_review=False)
+    return reviewed.appearing_in(PersonMention.objects.published(), Byline.objects.published())
 
 
 def public_organizations():
