@@ -11,10 +11,10 @@ from reversion import add_to_revision, create_revision, set_comment, set_user
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from articles.admin.importing import import_article
 from articles.admin.inlines import BylineInline, OrganizationMentionInline, PersonMentionInline, QuoteInline
 from articles.admin.permissions import can_publish, locked
 from articles.admin.revisions import compare_view
-from articles.importing import import_article
 from articles.models import Article, Byline
 from newsroom.admin import ImagePreviewMixin
 

@@ -47,14 +47,17 @@ def load_seeds(paths, *, dry_run=False, force=False, keep_articles=False, progre
     return report
 
 
-def load_document(source, document, *, dry_run=False, force=False, user=None):
-    """Load one already-parsed article (an editor's paste or upload) and report what it did."""
+def load_document(source, document, *, extraction=None, dry_run=False, force=False, user=None):
+    """Load one already-parsed article (an editor's paste or upload) and report what it did; with
+    `extraction`, as an editor corrected what was found in it."""
     report = Report(dry_run=dry_run, keep_articles=True)
     with transaction.atomic():
         directory = Directory()
         revision = LoadRevision(f"Imported from {source.display} on the import page", user=user)
         writer = ArticleWriter(directory, report, force=force, revision=revision)
-        writer.add(source, document, extract(document, directory.people, directory.organizations))
+        writer.add(
+            source, document, extraction or extract(document, directory.people, directory.organizations)
+        )
         writer.flush()
         _finish(report)
     return report

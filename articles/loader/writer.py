@@ -8,6 +8,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
 
+from articles.loader.errors import LoaderError
 from articles.loader.people import name_key
 from articles.models import Article, OrganizationMention, PersonMention, Quote
 from articles.search import ARTICLES, QUOTES
@@ -57,6 +58,16 @@ def insert_rows(model, field_names, rows):
         cursor.executemany(
             sql, [tuple(p(v) if p else v for p, v in zip(prepare, row, strict=True)) for row in rows]
         )
+
+
+def fits(model, field_name, value, source, line, what):
+    """Refuse, naming the file and line, a value too long for its column: SQLite would store it and
+    PostgreSQL refuse it, and the admin could not save the row again."""
+    limit = model._meta.get_field(field_name).max_length
+    if value and len(value) > limit:
+        name = getattr(source, "display", None) or source.source
+        where = f"{name}, line {line}" if line else name
+        raise LoaderError(f"{where}: {what} is {len(value):,} characters long; at most {limit:,} fit")
 
 
 def _adapted(moment):
@@ -117,13 +128,15 @@ class ArticleWriter:
 
     def _create_speakers(self, batch):
         people = []
-        for _, _, extraction in batch:
+        for source, document, extraction in batch:
             for quote in extraction.quotes:
                 key = name_key(quote.speaker)
                 if (
                     self.directory.speaker_id(quote.speaker_key, quote.speaker) is None
                     and key not in self.pending_people
                 ):
+                    line = document.paragraph_lines[quote.paragraph] if document.paragraph_lines else None
+                    fits(Person, "name", quote.speaker, source, line, "the speaker's name")
                     self.pending_people[key] = self.directory.new_person(quote.speaker)
                     people.append(self.pending_people[key])
         if people:
@@ -134,6 +147,8 @@ class ArticleWriter:
         self.pending_people.clear()
 
     def _prepare(self, source, document, extraction):
+        fits(Article, "headline", document.headline, source, document.headline_line, "the headline")
+        fits(Article, "source_url", source.source_url, source, None, "the source address")
         directory = self.directory
         fields = {
             "headline": document.headline,

@@ -36,9 +36,14 @@ def test_preview_shows_the_extracted_quotes_and_writes_nothing(editor_client, kn
     assert not Article.objects.exists()
 
 
+def save(client, text, **fields):
+    """Preview the copy, then save it as the preview found it."""
+    return client.post(IMPORT_URL, choices_of(previewed(client, text, **fields)))
+
+
 def test_saving_a_reviewed_import_creates_a_draft_with_its_quotes(editor_client, known_people):
     text = SEED.read_text(encoding="utf-8")
-    response = editor_client.post(IMPORT_URL, form(text=text, save="1"))
+    response = save(editor_client, text)
 
     article = Article.objects.get()
     assert response.status_code == 302
@@ -50,8 +55,8 @@ def test_saving_a_reviewed_import_creates_a_draft_with_its_quotes(editor_client,
 
 def test_importing_the_same_copy_twice_updates_rather_than_duplicates(editor_client, known_people):
     text = SEED.read_text(encoding="utf-8")
-    editor_client.post(IMPORT_URL, form(text=text, save="1"))
-    editor_client.post(IMPORT_URL, form(text=text, save="1"))
+    save(editor_client, text)
+    save(editor_client, text)
 
     assert Article.objects.count() == 1
     assert Quote.objects.count() == 4
@@ -94,7 +99,7 @@ def test_pasting_and_uploading_at_once_is_refused(editor_client):
 
 
 def test_reporters_may_import_but_only_as_drafts(reporter_client, known_people):
-    reporter_client.post(IMPORT_URL, form(text=SEED.read_text(encoding="utf-8"), save="1"))
+    save(reporter_client, SEED.read_text(encoding="utf-8"))
 
     assert Article.objects.get().status == Article.Status.DRAFT
 
@@ -116,7 +121,7 @@ def test_a_reporter_cannot_rewrite_a_published_article_by_importing_its_copy_aga
     editor_client, reporter_client, known_people
 ):
     text = SEED.read_text(encoding="utf-8")
-    editor_client.post(IMPORT_URL, form(text=text, save="1"))
+    save(editor_client, text)
     Article.objects.update(status=Article.Status.PUBLISHED)
 
     edited = text.replace("There will be no negotiation", "There will never be negotiation")
@@ -125,3 +130,138 @@ def test_a_reporter_cannot_rewrite_a_published_article_by_importing_its_copy_aga
     assert response.status_code == 200
     assert "which you may not change" in response.content.decode()
     assert Quote.objects.filter(text__startswith="There will be no negotiation").exists()
+
+
+# The preview is a form an editor corrects
+
+
+def previewed(client, text, **fields):
+    response = client.post(IMPORT_URL, form(text=text, preview="1", **fields))
+    assert response.status_code == 200, response.context["form"].errors
+    return response
+
+
+def choices_of(response, **changes):
+    """What the preview's form posts back to save, with `changes` ({"quotes-1-keep": ""}, ...)."""
+    data = {"save": "1"}
+    page_form = response.context["form"]
+    for name in page_form.fields:
+        value = page_form[name].value()
+        if value is not None and name != "file":
+            data[name] = value.pk if hasattr(value, "pk") else value
+    formset = response.context["choices"]
+    management = formset.management_form
+    for name in management.fields:
+        data[management.add_prefix(name)] = management[name].value()
+    for choice in formset.forms:
+        for name in choice.fields:
+            value = choice[name].value()
+            if name in ("keep", "featured"):
+                if value:
+                    data[choice.add_prefix(name)] = "on"
+            elif value is not None:
+                data[choice.add_prefix(name)] = value.pk if hasattr(value, "pk") else value
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def test_an_editor_credits_a_quote_to_someone_else_drops_one_and_picks_the_pull_quote(
+    editor_client, known_people
+):
+    response = previewed(editor_client, SEED.read_text(encoding="utf-8"))
+    found = [quote.text for quote, _ in response.context["quotes"]]
+    hun_sen = Person.objects.get(slug="hun-sen")
+    last = len(found) - 1
+
+    editor_client.post(
+        IMPORT_URL,
+        choices_of(
+            response,
+            **{"quotes-0-speaker": hun_sen.pk, "quotes-1-keep": "", f"quotes-{last}-featured": "on"},
+            **{f"quotes-{i}-featured": "" for i in range(last)},
+        ),
+    )
+
+    article = Article.objects.get()
+    assert list(article.quotes.values_list("text", flat=True)) == [found[0], *found[2:]]
+    assert article.quotes.get(text=found[0]).speaker == hun_sen
+    assert article.quotes.get(featured=True).text == found[last]
+
+
+def test_two_pull_quotes_are_refused_and_nothing_is_saved(editor_client, known_people):
+    response = previewed(editor_client, SEED.read_text(encoding="utf-8"))
+
+    again = editor_client.post(
+        IMPORT_URL, choices_of(response, **{"quotes-0-featured": "on", "quotes-1-featured": "on"})
+    )
+
+    assert "Choose one pull quote at most." in again.text
+    assert not Article.objects.exists()
+
+
+def test_an_outlet_not_yet_known_is_created_with_the_article(editor_client, known_people):
+    response = previewed(
+        editor_client, SEED.read_text(encoding="utf-8"), new_outlet="South China Morning Post"
+    )
+
+    editor_client.post(IMPORT_URL, choices_of(response))
+
+    outlet = Article.objects.get().source_outlet
+    assert (outlet.name, outlet.kind) == ("South China Morning Post", "outlet")
+
+
+def test_times_show_in_the_newsrooms_format_and_zones_are_a_searchable_list(editor_client, known_people):
+    response = previewed(editor_client, SEED.read_text(encoding="utf-8"))
+
+    assert "27 March 2018, 17:55 HKT" in response.text
+    assert "T00:00:00+08:00" not in response.text
+    zones = response.context["zones"]
+    assert zones[0] == "Asia/Hong_Kong" and "Europe/London" in zones
+    assert 'list="time-zones"' in response.text
+
+
+def test_an_unknown_time_zone_is_a_form_error(editor_client):
+    response = editor_client.post(
+        IMPORT_URL, form(text=SEED.read_text(encoding="utf-8"), time_zone="Mars/Olympus", preview="1")
+    )
+
+    assert "“Mars/Olympus” is not a time zone" in response.text
+
+
+def test_the_same_copy_pasted_again_without_its_address_is_an_update_not_a_new_article(
+    editor_client, known_people
+):
+    text = SEED.read_text(encoding="utf-8")
+    first = previewed(editor_client, text, source_url="https://www.scmp.com/news/asia/article/2139087")
+    editor_client.post(IMPORT_URL, choices_of(first))
+    article = Article.objects.get()
+
+    again = previewed(editor_client, text)
+
+    assert again.context["found"].existing == article
+    assert "Saving <strong>updates</strong>" in again.text
+    editor_client.post(IMPORT_URL, choices_of(again))
+    assert Article.objects.count() == 1
+
+
+def test_a_copy_updated_before_it_was_published_is_refused_on_its_line(editor_client):
+    text = SEED.read_text(encoding="utf-8").replace(
+        "UPDATED : Tuesday, 27 March, 2018", "UPDATED : Monday, 26 March, 2018"
+    )
+
+    response = editor_client.post(IMPORT_URL, form(text=text, preview="1"))
+
+    [error] = response.context["form"].errors["text"]
+    assert "UPDATED" in error and "line" in error
+    assert not Article.objects.exists()
+
+
+def test_an_import_is_a_revision_named_for_it_with_who_imported(editor_client, editor, known_people):
+    from reversion.models import Version
+
+    response = previewed(editor_client, SEED.read_text(encoding="utf-8"))
+    editor_client.post(IMPORT_URL, choices_of(response))
+
+    [version] = Version.objects.get_for_object(Article.objects.get())
+    assert version.revision.user == editor
+    assert "import page" in version.revision.get_comment()

@@ -313,3 +313,29 @@ def test_a_bad_file_late_in_a_long_run_rolls_back_everything(tmp_path):
     with pytest.raises(LoaderError, match="copy-0310.txt"):
         load_seeds([tmp_path], workers=2)
     assert row_counts() == (0,) * 8
+
+
+@pytest.mark.parametrize(
+    ("copy", "expected"),
+    [
+        (
+            "H" * 301 + "\n\nFriday, September 6, 2019\n\nBody.\n",
+            "line 1: the headline is 301 characters long; at most 300 fit",
+        ),
+        (
+            "Headline\n\nFriday, September 6, 2019\n\nIntro.\n\n“We will not give up this harbour,” said "
+            + " ".join(["Maria"] * 60)
+            + " Okafor.\n",
+            "the speaker's name is",
+        ),
+    ],
+    ids=["headline", "speaker"],
+)
+def test_values_too_long_for_their_column_are_refused_naming_file_and_line(tmp_path, copy, expected):
+    (tmp_path / "long.txt").write_text(copy, encoding="utf-8")
+
+    with pytest.raises(LoaderError) as refused:
+        load_seeds([tmp_path])
+
+    assert "long.txt" in str(refused.value) and expected in str(refused.value)
+    assert not Article.objects.exists()
