@@ -73,6 +73,8 @@ def main(argv=None):
     import django
 
     django.setup()
+    from django.urls import reverse
+
     from benchmarks import build, pages, plans, report, throughput
     from benchmarks import loader as loader_bench
 
@@ -145,7 +147,7 @@ def main(argv=None):
             ("article-list", urls["article-list"]),
             ("article", urls["article"]),
             ("person", urls["person"]),
-            ("quote-list", pages.reverse("articles:quote-list")),
+            ("quote-list", reverse("articles:quote-list")),
         ]
         rows = section(
             "throughput",
