@@ -10,7 +10,7 @@ from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
 from newsroom.cache import pages_changed
-from newsroom.images import make_renditions, validate_image
+from newsroom.images import UnguessableName, make_renditions, validate_image
 from newsroom.querysets import PublicationQuerySet
 from newsroom.search.sqlite import MatchField, SearchRow
 from people.models import Affiliation, Organization, Person
@@ -107,7 +107,9 @@ class Article(models.Model):
         "(it stays hidden until then).",
     )
     updated_at = models.DateTimeField("last updated", null=True, blank=True)
-    lead_image = models.ImageField(upload_to="articles/%Y/%m/", blank=True, validators=[validate_image])
+    lead_image = models.ImageField(
+        upload_to=UnguessableName("articles/%Y/%m/"), blank=True, validators=[validate_image]
+    )
     lead_image_caption = models.CharField("caption", max_length=300, blank=True)
     lead_image_credit = models.CharField("credit", max_length=200, blank=True)
     lead_image_alt = models.CharField(

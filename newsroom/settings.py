@@ -157,8 +157,14 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
 # Uploaded images: larger files or pixel counts are refused before decoding (decompression bombs).
+# The pixel limits bound a worker's memory while it checks an upload and makes its renditions: a
+# JPEG is decoded at a fraction of its size, PNG, GIF and WebP only whole (an animation's frames
+# count together). Peak resident memory above a worker's ~55 MB at rest, measured at the limits by
+# scripts/image_memory.py: a 40-megapixel JPEG +65 MB; at 10 megapixels, a PNG +62 MB (RGB) to
+# +100 MB (with transparency), a GIF +72 MB, a WebP +153 MB.
 IMAGE_MAX_BYTES = int(os.environ.get("IMAGE_MAX_BYTES", 10 * 1024 * 1024))
-IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 40_000_000))
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 10_000_000))
+IMAGE_MAX_PIXELS_JPEG = int(os.environ.get("IMAGE_MAX_PIXELS_JPEG", 40_000_000))
 IMAGE_RENDITION_WIDTHS = {"thumb": 160, "small": 480, "medium": 960, "large": 1600}
 
 SITE_NAME = os.environ.get("SITE_NAME", "Newsroom")

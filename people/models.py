@@ -7,7 +7,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
-from newsroom.images import make_renditions, validate_image
+from newsroom.images import UnguessableName, make_renditions, validate_image
 from newsroom.querysets import count_of
 from newsroom.search.sqlite import MatchField, SearchRow
 
@@ -122,7 +122,9 @@ class Person(models.Model):
         max_length=250, blank=True, help_text="One line that says who they are: “Prime Minister of Cambodia”."
     )
     biography = models.TextField(blank=True)
-    photo = models.ImageField(upload_to="people/%Y/", blank=True, validators=[validate_image])
+    photo = models.ImageField(
+        upload_to=UnguessableName("people/%Y/"), blank=True, validators=[validate_image]
+    )
     photo_alt = models.CharField("photo description", max_length=250, blank=True)
     nationality = models.CharField(max_length=100, blank=True)
     needs_review = models.BooleanField(

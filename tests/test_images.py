@@ -1,3 +1,4 @@
+import io
 import struct
 
 import pytest
@@ -109,3 +110,26 @@ def test_rendition_url_points_into_media(settings):
 
 def _stored(name):
     return FieldFile(Person(), Person._meta.get_field("photo"), name)
+
+
+def test_a_jpeg_has_a_pixel_limit_of_its_own(settings):
+    # A JPEG's renditions are decoded at a fraction of its size; other formats only whole.
+    settings.IMAGE_MAX_PIXELS = 40 * 30 - 1
+    validate_image(upload(image_bytes(size=(40, 30), kind="JPEG"), name="photo.jpg"))
+    settings.IMAGE_MAX_PIXELS_JPEG = 40 * 30 - 1
+    with pytest.raises(ValidationError) as error:
+        validate_image(upload(image_bytes(size=(40, 30), kind="JPEG"), name="photo.jpg"))
+    assert error.value.code == "image_too_many_pixels"
+    assert "the limit for JPEG images" in error.value.message % error.value.params
+
+
+def test_an_animation_counts_the_pixels_of_every_frame(settings):
+    frames = [Image.new("RGB", (40, 30), color).convert("P") for color in ("red", "green", "blue")]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:])
+    settings.IMAGE_MAX_PIXELS = 40 * 30 * 3
+    validate_image(upload(buffer.getvalue(), name="moving.gif"))
+    settings.IMAGE_MAX_PIXELS = 40 * 30 * 3 - 1
+    with pytest.raises(ValidationError) as error:
+        validate_image(upload(buffer.getvalue(), name="moving.gif"))
+    assert "in 3 frames" in error.value.message % error.value.params
