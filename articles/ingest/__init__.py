@@ -7,7 +7,8 @@ from articles.ingest.document import ParsedDocument, PullQuote, parse_document
 from articles.ingest.errors import SeedFormatError
 from articles.ingest.extraction import Extraction, extract
 from articles.ingest.gazetteer import Entity, Gazetteer
-from articles.ingest.quotes import ExtractedQuote
+from articles.ingest.quotes import ExtractedQuote, Unattributed
+from articles.ingest.sources import SourceKind
 
 __all__ = [
     "Entity",
@@ -17,6 +18,8 @@ __all__ = [
     "ParsedDocument",
     "PullQuote",
     "SeedFormatError",
+    "SourceKind",
+    "Unattributed",
     "extract",
     "parse_document",
 ]

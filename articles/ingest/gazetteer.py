@@ -15,6 +15,9 @@ class Entity:
     key: str
     name: str
     aliases: tuple[str, ...] = ()
+    # What the newsroom knows of them, in words a story may call them by: "Former U.S. secretary of
+    # state", "Host, CNN", "Republican senator from Idaho"; for an organization, its kind: "News outlet".
+    descriptions: tuple[str, ...] = ()
 
 
 def _acronym(name: str) -> str | None:
@@ -45,6 +48,9 @@ class Gazetteer:
         self.people = tuple(people)
         self.organizations = tuple(organizations)
         self._forms: dict[str, Found] = {}
+        self.descriptions = {
+            e.key: e.descriptions for e in (*self.people, *self.organizations) if e.descriptions
+        }
         self._surnames: dict[str, list[Entity]] = {}
         for person in self.people:
             if len(parts := straighten(person.name).split()) > 1:

@@ -122,8 +122,130 @@ ORGANIZATION_WORDS = word_set(
     airport port street avenue road square park city county province region district republic kingdom
     nations embassy secretariat cabinet palace command brigade battalion regiment unit fleet
     reuters agence wikinews twitter facebook instagram youtube google amazon microsoft apple
+    caucus house pentagon legislature ledger chronicle inquirer examiner courier
+    dispatch register globe sentinel digest weekly partners holdings pharmaceuticals pharma therapeutics
+    biotech technologies systems solutions enterprises ventures capital energy communications entertainment
+    studios brands foods labs laboratories insurance financial bancorp securities investments railways
+    automotive broadcasting pac
     """
 )
+# Words of institutions and places that no person's name holds: "Capitol Hill", "Senate Democrats".
+INSTITUTION_WORDS = word_set("capitol statehouse pentagon kremlin congress senate parliament legislature")
+# Nouns that introduce or refer back to an organization: "the media conglomerate Stratton Warner",
+# "the company said". Each maps to the words that make a name one of its kind ("the newspaper" is the
+# last organization with a publication word; "the union" one with a union word); an empty set: any.
+_PUBLICATIONS = word_set(
+    "times post journal news tribune herald gazette telegraph guardian daily press media magazine review "
+    "monitor observer express mail mirror ledger chronicle inquirer examiner courier dispatch register globe "
+    "sentinel bulletin digest weekly radio television tv channel network"
+)
+_COMPANIES = word_set(
+    "company corporation corp inc ltd llc plc co group partners holdings pharmaceuticals pharma therapeutics "
+    "biotech technologies systems solutions enterprises ventures capital energy communications entertainment "
+    "studios brands foods labs laboratories insurance financial bancorp securities investments airlines "
+    "airways motors industries bank automotive broadcasting"
+)
+_UNIONS = word_set("union federation association brotherhood guild teamsters")
+ORGANIZATION_NOUNS = {
+    **dict.fromkeys(
+        word_set(
+            "company firm corporation conglomerate business giant maker drugmaker automaker carmaker "
+            "retailer chain airline carrier bank lender insurer startup manufacturer supplier utility "
+            "operator developer contractor distributor producer publisher studio brand"
+        ),
+        _COMPANIES,
+    ),
+    **dict.fromkeys(
+        word_set("newspaper paper magazine publication outlet broadcaster network website site station"),
+        _PUBLICATIONS,
+    ),
+    **dict.fromkeys(word_set("union federation association"), _UNIONS),
+    **dict.fromkeys(
+        word_set(
+            "group organization organisation nonprofit charity foundation coalition alliance institute "
+            "campaign party agency department ministry office board council commission committee caucus "
+            "administration government court bureau service authority"
+        ),
+        frozenset(),
+    ),
+}
+# A document speaks for whoever wrote it: "the report said", "the letter reads", "the filing says".
+DOCUMENT_NOUNS = word_set(
+    """
+    report study analysis memo memorandum letter filing lawsuit suit complaint indictment motion petition
+    statement release email tweet post ad advertisement commercial editorial endorsement column ruling
+    decision
+    opinion order brief transcript document documents records resolution draft proposal notice guidance
+    survey poll testimony affidavit warrant subpoena summary assessment audit review readout
+    """
+)
+# Party words, as the article writes them and as they are compared ("the Idaho Republican", "R-Idaho").
+PARTIES = {
+    "democrat": "democrat",
+    "democrats": "democrat",
+    "democratic": "democrat",
+    "d": "democrat",
+    "republican": "republican",
+    "republicans": "republican",
+    "gop": "republican",
+    "r": "republican",
+    "independent": "independent",
+    "i": "independent",
+    "libertarian": "libertarian",
+}
+# US states, as copy abbreviates them in "(D-N.Y.)" or "R-Ky." (AP and postal forms) and spells them.
+US_STATES = {
+    "alabama": "ala al",
+    "alaska": "ak",
+    "arizona": "ariz az",
+    "arkansas": "ark ar",
+    "california": "calif cal ca",
+    "colorado": "colo co",
+    "connecticut": "conn ct",
+    "delaware": "del de",
+    "florida": "fla fl",
+    "georgia": "ga",
+    "hawaii": "hi",
+    "idaho": "id",
+    "illinois": "ill il",
+    "indiana": "ind in",
+    "iowa": "ia",
+    "kansas": "kan ks",
+    "kentucky": "ky",
+    "louisiana": "la",
+    "maine": "me",
+    "maryland": "md",
+    "massachusetts": "mass ma",
+    "michigan": "mich mi",
+    "minnesota": "minn mn",
+    "mississippi": "miss ms",
+    "missouri": "mo",
+    "montana": "mont mt",
+    "nebraska": "neb ne",
+    "nevada": "nev nv",
+    "new hampshire": "n.h. nh",
+    "new jersey": "n.j. nj",
+    "new mexico": "n.m. nm",
+    "new york": "n.y. ny",
+    "north carolina": "n.c. nc",
+    "north dakota": "n.d. nd",
+    "ohio": "oh",
+    "oklahoma": "okla ok",
+    "oregon": "ore or",
+    "pennsylvania": "pa",
+    "rhode island": "r.i. ri",
+    "south carolina": "s.c. sc",
+    "south dakota": "s.d. sd",
+    "tennessee": "tenn tn",
+    "texas": "tex tx",
+    "utah": "ut",
+    "vermont": "vt",
+    "virginia": "va",
+    "washington": "wash wa",
+    "west virginia": "w.va. wv",
+    "wisconsin": "wis wi",
+    "wyoming": "wyo wy",
+}
 PRONOUNS = frozenset({"he", "she"})
 
 # Roles are looked up by what "the senator" or "the governor" calls them later.
@@ -279,8 +401,23 @@ HUMAN_NOUNS = word_set(
     minister president leader manager owner driver pilot passenger member witness eyewitness victim survivor
     father mother son daughter wife husband brother sister aunt uncle friend neighbour neighbor activist
     protester worker employee investigator researcher scientist professor author governor mayor king
-    queen pope bishop priest
+    queen pope bishop priest aide adviser advisor spokesperson staffer strategist lobbyist consultant
+    operative pollster donor voter supporter critic opponent protester demonstrator constituent taxpayer
+    parent veteran farmer shopper customer patient citizen immigrant administrator contractor narrator
+    announcer host anchor commentator columnist insider ally colleague official senator representative
+    lawmaker legislator congressman congresswoman delegate economist historian scholar lecturer relative
+    child people
     """
+)
+# People in the plural: "officials said", "one of the residents", "House Democrats".
+PEOPLE_NOUNS = (
+    HUMAN_NOUNS
+    | frozenset(
+        plural
+        for word in HUMAN_NOUNS
+        for plural in (word + "s", word + "es", word[:-1] + "ies" if word.endswith("y") else word + "s")
+    )
+    | word_set("men women children staff police democrats republicans")
 )
 CLAUSE_WORDS = word_set(
     "while whereas and but because although though when after before since so which that if"
@@ -317,4 +454,11 @@ GENDERED = dict.fromkeys(
         "spokeswoman congresswoman assemblywoman councilwoman grandmother widow duchess empress actress"
     ),
     "she",
+)
+
+# Speech verbs as a headline in title case prints them ("Hillary Clinton Said"): never a word of a name.
+HEADLINE_VERBS = frozenset(
+    form.capitalize()
+    for form, kind in SPEECH_VERBS.items()
+    if kind in (VerbForm.FINITE, VerbForm.GERUND) and form not in word_set("states read reads posts reports")
 )

@@ -6,15 +6,21 @@ from dataclasses import dataclass
 
 from articles.ingest.lexicon import (
     ABBREVIATION_SET,
+    HEADLINE_VERBS,
+    INSTITUTION_WORDS,
     JOINED_PARTICLES,
     NAME_PREFIXES,
     NEVER_NAMES,
     NOT_NAMES,
+    ORGANIZATION_NOUNS,
     ORGANIZATION_WORDS,
     PARTICLES,
+    PARTIES,
+    PEOPLE_NOUNS,
     ROLE_NAMES,
     ROLES,
     SUFFIXES,
+    US_STATES,
     word_set,
 )
 from articles.ingest.typography import APOSTROPHES, RIGHT_SINGLE, UPPER, straighten
@@ -92,7 +98,7 @@ def is_name_word(word: Word, first: bool = True) -> bool:
     """Whether `word` can be in a name; `first` if it would begin one ("How" cannot; "Martin How" can)."""
     if word.capitalised:
         lowered = word.lower
-        if lowered in NEVER_NAMES:
+        if lowered in NEVER_NAMES or word.text in HEADLINE_VERBS:
             return False
         return not first or lowered not in NOT_NAMES or word.text.isupper() and len(word.text) > 1
     return bool(_PARTICLE_PREFIX.match(word.text))
@@ -102,6 +108,59 @@ def looks_like_organization(phrase: Sequence[Word]) -> bool:
     if any(w.lower in ORGANIZATION_WORDS for w in phrase):
         return True
     return len(phrase) == 1 and phrase[0].bare.isupper() and len(phrase[0].bare) > 1
+
+
+# States that are also given names ("Virginia Foxx"), which may begin a person's name.
+_STATES_AS_NAMES = word_set("virginia georgia carolina dakota washington indiana tennessee montana florida")
+_SINGLE_STATES = frozenset(state for state in US_STATES if " " not in state) - _STATES_AS_NAMES
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")  # "PACs", "CEOs"
+
+
+def not_a_person(phrase: Sequence[Word]) -> bool:
+    """Whether capitalised words, read as a name, cannot be one person's: an organization, an institution
+    ("Capitol Hill"), a party description ("California Democrat", "House Democratic"), a plural ("Super
+    PACs", "Senate Republicans"), or a name that opens with a state's ("Wisconsin Right")."""
+    if not phrase or looks_like_organization(phrase):
+        return True
+    last = phrase[-1]
+    if last.lower in PARTIES or last.lower in PEOPLE_NOUNS and last.lower.endswith("s"):
+        return True
+    if _ACRONYM_PLURAL.fullmatch(last.bare) or last.lower.endswith("ans") and len(last.bare) >= 6:
+        return True
+    if any(w.lower in INSTITUTION_WORDS for w in phrase):
+        return True
+    return len(phrase) > 1 and phrase[0].lower in _SINGLE_STATES
+
+
+_CONNECTORS = word_set("of for and the to on & in")
+GENERIC_ORGANIZATIONS = frozenset(ORGANIZATION_NOUNS) | word_set(
+    "police army navy force forces guard military"
+)
+
+
+def organization_run(phrase: Sequence[Word]) -> tuple[int, int] | None:
+    """(start, end) indexes of the first organization's name among the words: capitalised words, perhaps
+    joined by "of", "for", "and": "Department of Health and Social Care", "Airlines for America", "FAA"."""
+    i, n = 0, len(phrase)
+    while i < n:
+        if not phrase[i].capitalised or phrase[i].lower in NOT_NAMES and phrase[i].lower != "the":
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (
+            phrase[j].capitalised
+            or phrase[j].lower in _CONNECTORS
+            and j + 1 < n
+            and phrase[j + 1].capitalised
+        ):
+            j += 1
+        start = i + 1 if phrase[i].lower == "the" else i
+        run = phrase[start:j]
+        generic = len(run) == 1 and run[0].lower in GENERIC_ORGANIZATIONS  # "Police", "the Army"
+        if run and looks_like_organization(run) and not run[-1].possessive and not generic:
+            return start, j
+        i = j
+    return None
 
 
 def _runs(part: Sequence[Word]) -> list[tuple[int, int]]:
@@ -183,7 +242,7 @@ def _name_in_part(part: Sequence[Word], shorten: bool) -> Name | None:
         run = [w for w in part[a:b] if w.lower not in SUFFIXES]
         # "Japanese Foreign Minister Taro Kono": the name is what follows the last title in the run.
         cut = max((i for i, w in enumerate(run[:-1]) if w.lower in ROLES), default=-1)
-        if not run[cut + 1 :] or looks_like_organization(run[cut + 1 :]):
+        if not run[cut + 1 :] or not_a_person(run[cut + 1 :]):
             continue
         before = []
         for w in reversed(part[:a]):
@@ -261,7 +320,7 @@ def name_runs(group: Sequence[Word], text: str = "") -> list[tuple[int, int, Nam
         rest = run[cut + 1 :]
         if not rest:
             continue
-        if looks_like_organization(rest):
+        if not_a_person(rest):
             found.append((a, b, None))
             continue
         role = " ".join(ROLE_NAMES.get(w.lower, w.lower) for w in run[: cut + 1])

@@ -82,6 +82,12 @@ class Span:
         return paragraph[self.start + 1 : self.end - 1 if self.closed else self.end]
 
 
+class Verdict(StrEnum):
+    QUOTATION = "quotation"
+    SHORT = "short"  # a word or two: a quotation only inside reported speech ("called it “a dodge”")
+    NOT = "not"  # scare quotes, a name, a title of a work
+
+
 class QuoteStyle(StrEnum):
     DOUBLE = "double"  # “quotations in double marks, ‘nesting’ singles”
     SINGLE = "single"  # ‘quotations in single marks, “nesting” doubles’
@@ -183,33 +189,35 @@ def _single_spans(text: str) -> list[Span]:
     return spans
 
 
-def is_quotation(inner: str, paragraph: str, start: int) -> bool:
+def is_quotation(inner: str, paragraph: str, start: int) -> Verdict:
     """Whether quoted words are a quotation rather than scare quotes, a name or a title of a work.
 
-    `start` is the offset of the opening mark in `paragraph`. A word or two in quotes is a scare quote,
-    unless it stands as an utterance of its own: "“Never again,” she said", "She said: “Never again.”".
+    `start` is the offset of the opening mark in `paragraph`. Two words in quotes are SHORT, a quotation
+    only in reported speech, unless they stand as an utterance of their own: "“Never again,” she said",
+    "She said: “Never again.”". A single word is none.
     """
     before = paragraph[max(0, start - 40) : start]  # as much of the words before as is read
     if len(inner.split()) > 8:
-        return not _NAMING.search(before)
+        return Verdict.NOT if _NAMING.search(before) else Verdict.QUOTATION
     found = _WORDS.findall(inner)
+    verdict = Verdict.QUOTATION
     if len(found) == 2:
         lead = start
         while lead and paragraph[lead - 1] in _OPENING_RUN:
             lead -= 1
         alone = not lead or paragraph[lead - 1] in ":.?!"
         if not (alone and inner.rstrip()[-1:] in ",.?!"):
-            return False
+            verdict = Verdict.SHORT
     elif len(found) < 2:
-        return False
+        return Verdict.NOT
     if _NAMING.search(before):
-        return False
+        return Verdict.NOT
     # "Anna Franowska of "Have no fear", a charity": a name after a preposition.
     short_name = len(found) <= 6 and inner[:1].isupper() and not _PUNCTUATED.search(inner.strip())
     if short_name and _AFTER_PREPOSITION.search(before[-12:]):
-        return False
+        return Verdict.NOT
     if len(found) <= 8 and not _SENTENCE_INSIDE.search(inner.strip()):
         significant = [w for w in found if w.lower() not in _SMALL_WORDS]
         if significant and all(w[0].isupper() or w[0].isdigit() for w in significant):
-            return False
-    return True
+            return Verdict.NOT
+    return verdict

@@ -14,8 +14,9 @@ from articles.ingest.gazetteer import Gazetteer
 from articles.ingest.lexicon import SPEECH_VERBS
 from articles.ingest.names import find_name, is_name_word, words
 from articles.ingest.places import Place, first_after
-from articles.ingest.quotemarks import Span, find_spans, is_quotation, quote_style
+from articles.ingest.quotemarks import Span, Verdict, find_spans, is_quotation, quote_style
 from articles.ingest.sentences import PLACEHOLDERS, QUOTE, QUOTE_ENDING, sentence_spans
+from articles.ingest.sources import SourceKind
 from articles.ingest.speakers import UNKNOWN, EventKind, Speaker, Speakers
 from articles.ingest.subjects import SubjectKind, sentence_subject
 from articles.ingest.typography import (
@@ -34,13 +35,29 @@ from articles.ingest.typography import (
 @dataclass(frozen=True)
 class ExtractedQuote:
     text: str  # without its quote marks; paragraphs of a quote that runs on joined with "\n\n"
-    speaker: str  # the known person's name, else the name as written without titles
-    speaker_key: str | None  # the known person's key; None for someone not known yet
+    # A person: the known person's name, else the name as written without titles. An organization: its
+    # name (the known one's, if known). An unnamed source: its description as printed.
+    speaker: str
+    speaker_key: str | None  # the known person's key; None for someone not known yet and for other kinds
     said_on: dt.date
     context: str  # where or how it was said ("on his Facebook page"), or ""
     position: int  # order among the article's quotes, from 0
     paragraph: int  # the body paragraph it starts in, from 0
     featured: bool  # a pull quote repeats it
+    kind: SourceKind = SourceKind.PERSON
+    # An organization's name; for an unnamed source, the organization its description names, if any
+    # ("a spokeswoman for the Ministry of Health"), else None.
+    organization: str | None = None
+    organization_key: str | None = None  # the known organization's key, else None
+    description: str = ""  # an unnamed source's description as printed ("a spokeswoman for the ministry")
+
+
+@dataclass(frozen=True)
+class Unattributed:
+    """Words the reader took for a quotation but could not attribute, for an editor to look at."""
+
+    text: str
+    paragraph: int  # the body paragraph it starts in, from 0
 
 
 @dataclass
@@ -48,6 +65,7 @@ class _Quotation:
     parts: list[tuple[int, Span]]  # (paragraph, span), more than one for a quote over several paragraphs
     text: str
     accepted: bool = False
+    short: bool = False  # a word or two, taken for a quotation for the attribution in its sentence
     marks: list[Place] = field(default_factory=list)  # of each placeholder
     speaker: Speaker | None = None
     said_on: dt.date | None = None
@@ -55,8 +73,10 @@ class _Quotation:
     featured: bool = False
 
 
-def find_quotes(document: ParsedDocument, gazetteer: Gazetteer) -> list[ExtractedQuote]:
-    """The direct quotes of the body whose speaker is a person the text names; others are dropped."""
+def find_quotes(
+    document: ParsedDocument, gazetteer: Gazetteer
+) -> tuple[list[ExtractedQuote], list[Unattributed]]:
+    """The direct quotes of the body with their sources, and the quotations no source was found for."""
     return _Reader(document, gazetteer).read()
 
 
@@ -75,16 +95,18 @@ class _Reader:
         self.speakers: Speakers
         self.marks: list[list[int]] = []  # offsets of each frame's placeholders, in order
         self.blank: list[int] = []  # how many blank characters each frame opens with
+        self.asides: dict[int, list[tuple[int, str]]] = {}  # "(D-N.Y.)" and where it stood, by frame
 
-    def read(self) -> list[ExtractedQuote]:
+    def read(self) -> tuple[list[ExtractedQuote], list[Unattributed]]:
         quotations = self._quotations()
         frames = self._frames(quotations)
         self.blank = [len(frame) - len(frame.lstrip()) for frame in frames]
         sentences = [sentence_spans(frame) for frame in frames]
         self.sentence_starts = [[start for start, _ in spans] for spans in sentences]
-        self.speakers = Speakers(self.document, self.gazetteer, frames, sentences)
+        self.speakers = Speakers(self.document, self.gazetteer, frames, sentences, self.asides)
         previous: _Quotation | None = None
         kept: list[_Quotation] = []
+        unattributed: list[Unattributed] = []
         for q in sorted((q for q in quotations if q.accepted), key=lambda q: q.marks[0]):
             p, mark = q.marks[0]
             sentence = sentences[p][self._sentence_of(p, mark)]
@@ -92,9 +114,11 @@ class _Reader:
             if q.speaker not in (None, UNKNOWN):
                 self._date(q, previous)
                 kept.append(q)
+            elif not q.short:
+                unattributed.append(Unattributed(q.text, q.parts[0][0]))
             previous = q
         self._featured(kept)
-        return [
+        quotes = [
             ExtractedQuote(
                 text=q.text,
                 speaker=q.speaker.name,
@@ -104,9 +128,14 @@ class _Reader:
                 position=i,
                 paragraph=q.parts[0][0],
                 featured=q.featured,
+                kind=q.speaker.kind,
+                organization=q.speaker.organization,
+                organization_key=q.speaker.organization_key,
+                description=q.speaker.description,
             )
             for i, q in enumerate(kept)
         ]
+        return quotes, unattributed
 
     def _quotations(self) -> list[_Quotation]:
         style = quote_style(list(self.paragraphs))
@@ -128,7 +157,9 @@ class _Reader:
             words_quoted = "\n\n".join(t for t in texts if t)
             q.text = _without_trailing_commas(words_quoted)
             p, span = q.parts[0]
-            q.accepted = bool(q.text) and is_quotation(words_quoted, self.paragraphs[p], span.start)
+            verdict = is_quotation(words_quoted, self.paragraphs[p], span.start) if q.text else Verdict.NOT
+            q.short = verdict == Verdict.SHORT
+            q.accepted = verdict == Verdict.QUOTATION or q.short and _reported(self.paragraphs[p], span.start)
         return quotations
 
     def _frames(self, quotations: list[_Quotation]) -> list[str]:
@@ -159,8 +190,13 @@ class _Reader:
                 position = span.end
             pieces.append(text[position:])
             self.marks.append(marks)
-            # "Sen. Chuck Schumer (D-N.Y.) said": asides in brackets name nobody who speaks.
-            frames.append(_ASIDE.sub(lambda m: " " * len(m.group()), "".join(pieces)))
+            # "Sen. Chuck Schumer (D-N.Y.) said": asides in brackets name nobody who speaks, but say who
+            # someone is, for "the New York Democrat" later.
+            frame = "".join(pieces)
+            if "(" in frame:
+                self.asides[p] = [(m.start(), m.group()) for m in _ASIDE.finditer(frame)]
+                frame = _ASIDE.sub(lambda m: " " * len(m.group()), frame)
+            frames.append(frame)
         return frames
 
     def _attribute(
@@ -332,6 +368,28 @@ class _Reader:
         if found is None:
             return None
         return self.speakers.person_named(found, Place.after_body(len(self.paragraphs)))
+
+
+def _reported(paragraph: str, start: int) -> bool:
+    """Whether a quotation of a word or two at `start` stands in reported speech: after a speech verb in
+    its sentence ("called it “deeply troubling”", "said the senator “supports transparency”")."""
+    before = paragraph[max(0, start - _SHORT_REACH) : start]
+    last = None
+    for last in _SENTENCE_END.finditer(before):  # noqa: B007 (the last one is wanted)
+        pass
+    if last is not None:
+        before = before[last.end() :]
+    return any(m.group() in _SPEECH_FORMS for m in _WORD_IN.finditer(before))
+
+
+_SHORT_REACH = 120
+_SENTENCE_END = re.compile(rf"[.?!][{QUOTE_CHARS})]*\s+(?=[A-Z{QUOTE_CHARS}])|[{QUOTE_CHARS}]")
+_WORD_IN = re.compile(r"[a-z]+")
+_SPEECH_FORMS = frozenset(
+    form
+    for form, kind in SPEECH_VERBS.items()
+    if kind in ("finite", "gerund") and form not in ("read", "post")
+)
 
 
 def _without_trailing_commas(text: str) -> str:

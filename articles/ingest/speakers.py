@@ -4,28 +4,21 @@ in full, and then nothing of it is read at all."""
 
 import bisect
 import re
-from dataclasses import dataclass
 from enum import StrEnum
 
+from articles.ingest.descriptions import description_words, required_words
 from articles.ingest.document import ParsedDocument
 from articles.ingest.gazetteer import EntityKind, Found, Gazetteer
-from articles.ingest.lexicon import GENDERED, NOT_SUBJECT_AFTER, NOT_VERBS, SPEECH_VERBS
-from articles.ingest.names import MODIFIERS, Name, capitalised_groups, name_runs
+from articles.ingest.lexicon import DOCUMENT_NOUNS, GENDERED, NOT_SUBJECT_AFTER, NOT_VERBS, SPEECH_VERBS
+from articles.ingest.names import MODIFIERS, Name, capitalised_groups, name_runs, organization_run, words
+from articles.ingest.organizations import Organizations
 from articles.ingest.places import HEADLINE, STANDFIRST, Place
 from articles.ingest.sentences import QUOTE, QUOTE_ENDING
+from articles.ingest.sources import UNKNOWN, Speaker
 from articles.ingest.subjects import Subject, SubjectKind, sentence_subject
 from articles.ingest.typography import APOSTROPHES, fold, straighten
 
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    """Someone the article names: a known person (with their key) or a name as written (key None)."""
-
-    name: str
-    key: str | None
-
-
-UNKNOWN = Speaker("", None)  # someone the text does not name ("one of the victims")
+__all__ = ["UNKNOWN", "EventKind", "Speaker", "Speakers"]
 
 
 class EventKind(StrEnum):
@@ -46,6 +39,17 @@ _ROLE_WORDS = 4
 
 
 _UNSEEN = object()
+# A pronoun fits someone whose gender is unknown, but "it" only an organization or a document.
+_DEFAULT = {"he": "he", "she": "she"}
+# How many mentions back a description ("the CNN host") or an unnamed source ("the aide") is looked for.
+_DESCRIBED_BACK = 200
+# After a name, what the article says of them: "Jake Tapper, the CNN host," "Linda Pruitt of Maine".
+_APPOSITIVE = re.compile(
+    r",[ ]+(?P<words>[^,;:()\ue000\ue001]{1,60}?)(?=,|;|\.(?:\s|$)|$|[ ](?:who|which|that)[ ])"
+    r"|[ ]+(?P<state>of[ ]+[A-Z]\w+)"
+)
+# Before a name, the words of its title in the same clause: "Former Secretary of State Eleanor Vance".
+_TITLE_BEFORE = re.compile(r"(?:[A-Za-z][\w.'’-]*[ ]+){1,6}$")
 
 
 def _place(entry) -> Place:
@@ -88,8 +92,11 @@ class Speakers:
     """Who the article names where, at places in the paragraphs as `frames` (quotations as placeholders),
     the headline and the standfirst."""
 
-    def __init__(self, document: ParsedDocument, gazetteer: Gazetteer, frames, sentences):
+    def __init__(self, document: ParsedDocument, gazetteer: Gazetteer, frames, sentences, asides=None):
         self.document = document
+        self.asides: dict[int, list[tuple[int, str]]] = asides or {}  # "(D-N.Y.)" where it stood, by frame
+        self.organizations = Organizations(document.headline, document.standfirst, frames, gazetteer)
+        self._described_people: tuple[list[Place], list[Speaker], dict[Speaker, set[str]]] | None = None
         self.gazetteer = gazetteer
         self.frames: list[str] = frames
         self.sentences: list[list[tuple[int, int]]] = sentences  # (start, end) in each frame
@@ -213,9 +220,11 @@ class Speakers:
         if (known := self._known.get(name.text, _UNSEEN)) is _UNSEEN:
             known = self._known[name.text] = self.gazetteer.lookup(name.text)
         if known is not None:
-            return Speaker(known.entity.name, known.entity.key) if known.kind == EntityKind.PERSON else None
+            if known.kind == EntityKind.PERSON:
+                return Speaker(known.entity.name, known.entity.key)
+            return self._organization(Speaker.of_organization(known.entity.name, known.entity.key))
         if not name.single and not name.text[0].islower():
-            return Speaker(name.text, None)
+            return self._introduced_organization(name, at) or Speaker(name.text, None)
         # A surname ("Trump", "von der Leyen") is the first person named in full with it: the one the
         # story is about, as "Trump" after "Donald Trump ... First Lady Melania Trump". The body's
         # spelling comes before the headline's, which may drop accents ("Jaroslaw Kaczynski").
@@ -239,28 +248,146 @@ class Speakers:
             return Speaker(known_person.name, known_person.key) if known_person else Speaker(name.text, None)
         return None
 
+    def _introduced_organization(self, name: Name, at: Place) -> Speaker | None:
+        """An organization the article introduces as one: "the media conglomerate Stratton Warner"."""
+        if name.role:
+            return None
+        found = self.organizations.named(name.text, at)
+        return self._organization(found) if found is not None else None
+
+    def _organization(self, speaker: Speaker) -> Speaker:
+        self.genders.setdefault(speaker, "it")
+        return speaker
+
+    def _described(self, phrase: str, at: Place | None = None) -> Speaker:
+        """An unnamed source as printed, with the organization its description names, if any; or the
+        one quoted before whom these words begin to describe ("a spokesman" after "a spokesman for X")."""
+        if at is not None:
+            i = bisect.bisect_right(self._quoted, at, key=_place)
+            lowered = phrase.lower()
+            for j in range(i - 1, max(-1, i - 1 - _DESCRIBED_BACK), -1):
+                who = self._quoted[j][1]
+                if who.unnamed and who.description.lower().startswith(lowered):
+                    return who
+        found = words(phrase)
+        organization = key = None
+        if (span := organization_run(found)) is not None:
+            named = " ".join(w.text for w in found[span[0] : span[1]])
+            speaker = self.organizations.speaker(named, Place(0))
+            organization, key = speaker.name, speaker.organization_key
+        who = Speaker.described(phrase, organization, key)
+        head = next(
+            (w.lower for w in reversed(found) if w.lower in GENDERED or w.lower in DOCUMENT_NOUNS), None
+        )
+        if head is not None:
+            self.genders.setdefault(who, GENDERED.get(head, "it"))
+        return who
+
     def person(self, subject: Subject, at: Place, quote: Place | None = None) -> Speaker | None:
         """Who `subject` at `at` is; `quote` is where the quotation it attributes stands."""
-        if subject.kind == SubjectKind.NAME:
-            return self.person_named(subject.name, at)
-        if subject.kind == SubjectKind.PRONOUN:
+        kind = subject.kind
+        if kind == SubjectKind.NAME:
+            who = self.person_named(subject.name, at)
+            if who is None and subject.name.single and not subject.name.role:
+                found = self.organizations.named(subject.name.text, at)  # "Ford", "Pfizer said"
+                who = self._organization(found) if found is not None else None
+            return who
+        if kind == SubjectKind.PRONOUN:
+            if subject.role == "it":
+                return self.last(at, pronoun="it")
             who = self.last(at, pronoun=subject.role)
-            if who is None or who == UNKNOWN:
+            if who is None or who.unnamed:
                 # Nobody, or someone unnamed further back than a name in this very paragraph.
                 k = bisect.bisect_left(self._unknown, at)
                 after = self._unknown[k - 1] if k else None
                 if who is None or after is not None:
                     quote = min(at, quote or at)
                     who = self._last_named(at, subject.role, after if who is not None else None, quote) or who
-            if who not in (None, UNKNOWN):
+            if who is not None and who != UNKNOWN and subject.role:
                 self.genders.setdefault(who, subject.role)
             return who
-        if subject.kind == SubjectKind.ROLE:
-            self._scan_names()
-            holders = self._roles.get(subject.role, ())
-            k = bisect.bisect_left(holders, at, key=_place)
-            return holders[k - 1][1] if k else UNKNOWN
-        return UNKNOWN if subject.kind == SubjectKind.UNKNOWN else None
+        if kind == SubjectKind.ROLE:
+            return (
+                self._holder(subject.role, at)
+                or self._unnamed_like(subject.role, at)
+                or (self._described(subject.phrase) if subject.phrase else UNKNOWN)
+            )
+        if kind == SubjectKind.ORGANIZATION:
+            if subject.name is not None:  # "Mr. Kessler's campaign"
+                return self._organization(
+                    self.organizations.speaker(f"{subject.name.text} {subject.role}", at)
+                )
+            if subject.role:  # "the company", named before
+                found = self.organizations.referred(subject.role, at)
+                return self._organization(found) if found is not None else self._described(subject.phrase)
+            return self._organization(self.organizations.speaker(subject.phrase, at))
+        if kind == SubjectKind.UNKNOWN:
+            return self._described(subject.phrase, at) if subject.phrase else UNKNOWN
+        return None
+
+    def _holder(self, role: str, at: Place) -> Speaker | None:
+        """The person last named before `at` with this role before their name, or whose description
+        holds every word of it."""
+        self._scan_names()
+        holders = self._roles.get(role, ())
+        k = bisect.bisect_left(holders, at, key=_place)
+        if k:
+            return holders[k - 1][1]
+        by_description = self._described_as(role, at)
+        return by_description[1] if by_description else None
+
+    def _described_as(self, role: str, at: Place) -> tuple[Place, Speaker] | None:
+        wanted = required_words(role)
+        if not wanted:
+            return None
+        places, people, descriptions = self._people_described()
+        k = bisect.bisect_left(places, at)
+        for i in range(k - 1, max(-1, k - 1 - _DESCRIBED_BACK), -1):
+            if wanted <= descriptions[people[i]]:
+                return places[i], people[i]
+        return None
+
+    def _people_described(self):
+        """Every mention of a person in the article, in order, and what the article says of each."""
+        if self._described_people is not None:
+            return self._described_people
+        places, people, descriptions = [], [], {}
+        self._described_people = (places, people, descriptions)
+        for index in (HEADLINE, STANDFIRST, *range(len(self.frames))):
+            text = self.frames[index] if index >= 0 else ""
+            asides = self.asides.get(index, ())
+            starts = [offset for offset, _ in asides]
+            for start, end, name in self._paragraph_runs(index):
+                at = Place(index, start)
+                who = self.person_named(name, at)
+                if who is None or not who.person:
+                    continue
+                told = descriptions.setdefault(who, set())
+                if not told and who.key:
+                    for known in self.gazetteer.descriptions.get(who.key, ()):
+                        told |= description_words(known)
+                told |= description_words(name.role)
+                if text and (after := _APPOSITIVE.match(text, end)):
+                    told |= description_words(after["words"] or after["state"])
+                if text and (title := _TITLE_BEFORE.search(text, max(0, start - 60), start)):
+                    told |= description_words(title.group())
+                k = bisect.bisect_left(starts, end)
+                if k < len(asides) and asides[k][0] - end <= 2:
+                    told |= description_words(asides[k][1])
+                places.append(at)
+                people.append(who)
+        return self._described_people
+
+    def _unnamed_like(self, role: str, at: Place) -> Speaker | None:
+        """An unnamed source quoted before whose description ends with the same noun: "the aide" after
+        "a senior Democratic aide"."""
+        noun = role.split()[-1] if role else ""
+        i = bisect.bisect_left(self._quoted, at, key=_place)
+        for j in range(i - 1, max(-1, i - 1 - _DESCRIBED_BACK), -1):
+            who = self._quoted[j][1]
+            if who.unnamed and who.description and noun in who.description.lower().split()[:6]:
+                return who
+        return None
 
     def _last_named(self, at: Place, pronoun: str, after: Place | None, quote: Place) -> Speaker | None:
         """The person last named in full in this paragraph or the one before, for a "she" that no
@@ -281,7 +408,7 @@ class Speakers:
                     if bound is not None and (p, start) <= bound:
                         return None
                     who = self.person_named(name, Place(p, start))
-                    if who is not None and self.genders.get(who, pronoun) == pronoun:
+                    if who is not None and self.genders.get(who, _DEFAULT.get(pronoun)) == pronoun:
                         return who
                 # Nobody, or someone called the other: never the one for this pronoun.
                 passed.pass_over(j)
@@ -298,7 +425,7 @@ class Speakers:
         """
 
         def fits(who: Speaker) -> bool:
-            return not pronoun or self.genders.get(who, pronoun) == pronoun
+            return not pronoun or self.genders.get(who, _DEFAULT.get(pronoun)) == pronoun
 
         quoted = self._last_quoted(at, paragraph, pronoun) if EventKind.QUOTE in kinds else None
         if paragraph is None:
@@ -348,7 +475,7 @@ class Speakers:
         while i > lo:
             i -= 1
             who = quoted[i][1]
-            if not pronoun or self.genders.get(who, pronoun) == pronoun:
+            if not pronoun or self.genders.get(who, _DEFAULT.get(pronoun)) == pronoun:
                 return quoted[i]
             del quoted[i]  # called the other: never the one for this pronoun
         return None
@@ -359,5 +486,7 @@ class Speakers:
             return
         for quoted in (self._quoted, *self._quoted_fitting.values()):
             bisect.insort(quoted, (at, who), key=_place)
-        if who == UNKNOWN:
+        if who.unnamed:
             bisect.insort(self._unknown, at)
+        elif not who.person:
+            self.organizations.quoted(at, who)

@@ -5,15 +5,19 @@ Like attribution.py, these read text in which every quotation is one placeholder
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from articles.ingest.lexicon import (
     ADVERBS,
-    HUMAN_NOUNS,
+    DOCUMENT_NOUNS,
     INTRO,
+    ORGANIZATION_NOUNS,
+    PARTIES,
+    PEOPLE_NOUNS,
     PRONOUNS,
     ROLES,
+    SPEECH_VERBS,
     SUFFIXES,
     TIME_WORDS,
     word_set,
@@ -28,13 +32,17 @@ from articles.ingest.names import (
     find_name,
     is_name_word,
     looks_like_organization,
+    organization_run,
     role_of,
     words,
 )
 from articles.ingest.typography import APOSTROPHES
 
 # Words for what someone wrote or said, whose owner is the speaker: "Judge Miller's statement".
-_DOCUMENTS = "statement|tweet|post|letter|message|note|email|speech|remarks|comments|decree|ruling|order|blog"
+_DOCUMENTS = (
+    "statement|tweet|post|letter|message|note|email|speech|remarks|comments|decree|ruling|order|blog|report|"
+    "memo|filing|lawsuit|complaint|motion|endorsement|editorial|ad|release|decision|opinion"
+)
 DOCUMENT = re.compile(rf"\b(?:{_DOCUMENTS})\b", re.IGNORECASE)
 
 
@@ -42,19 +50,22 @@ class SubjectKind(StrEnum):
     NAME = "name"
     PRONOUN = "pronoun"
     ROLE = "role"
-    UNKNOWN = "unknown"  # a person the text does not name
-    NONE = "none"  # a group or an organization, or nobody
+    ORGANIZATION = "organization"  # "Pfizer", "the Justice Department", or one named before: "the company"
+    UNKNOWN = "unknown"  # a source the text describes without a name: "a spokeswoman", "the report"
+    NONE = "none"  # nobody
 
 
 @dataclass(slots=True)
 class Subject:
-    """Who the words say is speaking: a name, a pronoun, a role ("the governor"), a nameless person
-    ("one of the victims", "a source"), or "none" for a group or an organization."""
+    """Who the words say is speaking: a name, a pronoun, a role ("the governor"), an organization, a
+    source described without a name ("one of the victims", "the report"), or nobody."""
 
     kind: SubjectKind
     name: Name | None = None
-    role: str = ""  # the role, or the pronoun
+    # The role, or the pronoun; for an organization named before ("the company"), the noun that refers to it.
+    role: str = ""
     span: tuple[int, int] = (0, 0)  # the phrase that names the subject, which dates the quote no more
+    phrase: str = ""  # an organization's name or a description, as printed
 
 
 NOBODY = Subject(SubjectKind.NONE)
@@ -101,21 +112,30 @@ def _extent(segments: list[list[Word]]) -> tuple[int, int]:
 
 def subject_of(segment: list[Word], text: str, adjacent: bool, span: tuple[int, int] | None = None):
     """The speaker a comma-free phrase names; with `adjacent`, the phrase must end with them."""
+    if adjacent:
+        segment = _after_clause(segment)
     if not segment:
         return NOBODY
     span = span or (segment[0].start, segment[-1].end)
     edge = segment[-1] if adjacent else segment[0]
     if edge.lower in PRONOUNS:
         return Subject(SubjectKind.PRONOUN, role=edge.lower, span=(edge.start, edge.end))
-    if len(segment) == 2 and segment[0].lower == "the" and _EPITHET.fullmatch(segment[1].text):
+    if adjacent and len(segment) == 1 and edge.text in ("it", "It"):
+        return Subject(SubjectKind.PRONOUN, role="it", span=(edge.start, edge.end))  # "..., it said"
+    if (
+        len(segment) == 2
+        and segment[0].lower == "the"
+        and _EPITHET.fullmatch(segment[1].text)
+        and segment[1].lower not in PARTIES
+    ):
         # "the Norwegian said", "the 46-year-old added": the person in view, like "he" or "she".
         return Subject(SubjectKind.PRONOUN, span=(segment[0].start, segment[1].end))
     owner = _possessor(segment, text)
     if owner is not None:
-        return Subject(owner.kind, owner.name, owner.role, span)
+        return Subject(owner.kind, owner.name, owner.role, span, owner.phrase)
     proxy = len(segment) > 2 and segment[0].lower in _ARTICLES and segment[1].lower in _PROXIES
     if proxy and segment[2].text in ("for", "to", "of"):
-        return Subject(SubjectKind.UNKNOWN, span=span)  # "a spokesman for Sadiq Khan": not Khan speaking
+        return _described(segment, span)  # "a spokesman for Sadiq Khan": not Khan speaking
     name = find_name(segment)
     if name is not None:
         rest = [w for w in segment if w.start >= name.end and w.lower not in SUFFIXES]
@@ -124,19 +144,86 @@ def subject_of(segment: list[Word], text: str, adjacent: bool, span: tuple[int, 
             return NOBODY  # "Smith and Jones said": two speakers, not one
         if not adjacent or not rest or rest[0].text in _NAME_FOLLOWERS:
             return Subject(SubjectKind.NAME, name, name.role, span)
+    head = _head(segment)
+    head_noun = head[-1].lower if head else ""
+    if head_noun in DOCUMENT_NOUNS and not head[-1].capitalised:
+        return _described(segment, span)
+    person_noun = head_noun in PEOPLE_NOUNS and (not head[-1].capitalised or len(head) == 1)
+    if person_noun or head_noun in ROLES or head_noun in PARTIES:
+        if segment[0].lower in _INDEFINITE or head_noun.endswith("s") and head_noun in PEOPLE_NOUNS:
+            return _described(segment, span)  # "a friend", "one analyst", "officials": nobody named before
+        # "the CNN host", "the Idaho Republican", "the former secretary of state": someone named before.
+        if segment[0].lower == "the" and len(segment) <= 7 and not any(w.possessive for w in segment):
+            role = " ".join(w.lower for w in segment[1:])
+            return Subject(SubjectKind.ROLE, role=role, span=span, phrase=_printed(segment))
+        role = role_of(segment[-4:] if adjacent else segment)
+        if role:
+            return Subject(SubjectKind.ROLE, role=role, span=span, phrase=_printed(segment))
+        if head_noun in PEOPLE_NOUNS or head_noun in PARTIES:
+            return _described(segment, span)
+    owned = _owned_organization(head)
+    if owned is not None:
+        return Subject(SubjectKind.ORGANIZATION, owned[0], owned[1], span, _printed(head))
+    organization = organization_run(segment)
+    if organization is not None:
+        a, b = organization
+        if not adjacent or b == len(segment) or segment[b].text in _NAME_FOLLOWERS:
+            return Subject(SubjectKind.ORGANIZATION, span=span, phrase=_printed(segment[a:b]))
     role = role_of(segment[-4:] if adjacent else segment)
     if role:
-        return Subject(SubjectKind.ROLE, role=role, span=span)
+        return Subject(SubjectKind.ROLE, role=role, span=span, phrase=_printed(segment))
+    if head and head_noun in ORGANIZATION_NOUNS and head[0].lower in _REFERRING:
+        if not any(w.capitalised for w in head[1:]):  # "the company": one named before
+            return Subject(SubjectKind.ORGANIZATION, role=head_noun, span=span, phrase=_printed(head))
+        if len(head) > 2 and all(w.capitalised for w in head[1:-1]):  # "the Biden campaign"
+            return Subject(SubjectKind.ORGANIZATION, span=span, phrase=_printed(head[1:]))
+    if head and head_noun in PEOPLE_NOUNS and not looks_like_organization(head):
+        return _described(segment, span)
+    return NOBODY
+
+
+def _owned_organization(head: list[Word]) -> tuple[Name, str] | None:
+    """ "Mr. Kessler's campaign", "the senator's office": the owner's name and what they own."""
+    for i, w in enumerate(head[:-1]):
+        if w.possessive and head[-1].lower in ORGANIZATION_NOUNS and i + 2 == len(head):
+            name = find_name([*head[:i], Word(w.bare, w.start, w.start + len(w.bare))])
+            return (name, head[-1].lower) if name is not None else None
+    return None
+
+
+def _head(segment: list[Word]) -> list[Word]:
+    """The words up to the first preposition: "a spokeswoman" of "a spokeswoman for the ministry"."""
     head = []
     for w in segment:
         if w.text in _PREPOSITIONS_AFTER_HEAD:
             break
         head.append(w)
-    if head and head[-1].lower in HUMAN_NOUNS and not looks_like_organization(head):
-        return Subject(SubjectKind.UNKNOWN, span=span)
-    return NOBODY
+    return head
 
 
+def _after_clause(segment: list[Word]) -> list[Word]:
+    """Without the clause before the subject: "said a friend" of "... said a friend told him"."""
+    for i in range(len(segment) - 1, 0, -1):
+        word = segment[i - 1]
+        if word.text in ("that", "who") or SPEECH_VERBS.get(word.text) is not None and not word.capitalised:
+            return segment[i:]
+    return segment
+
+
+def _printed(segment: list[Word]) -> str:
+    """The words as printed, a determiner that opens a sentence in lower case: "a spokesman for the mayor"."""
+    first = segment[0].text
+    if first in ("A", "An", "The", "One", "Another", "Some", "Several", "Two", "Three"):
+        first = first.lower()
+    return " ".join([first, *(w.text for w in segment[1:])])
+
+
+def _described(segment: list[Word], span: tuple[int, int]) -> Subject:
+    return Subject(SubjectKind.UNKNOWN, span=span, phrase=_printed(segment))
+
+
+_REFERRING = word_set("the its their his her this that")
+_INDEFINITE = word_set("a an one another some several two three many")
 _ARTICLES = word_set("a an the one")
 _PROXIES = word_set(
     "spokesman spokeswoman spokesperson lawyer lawyers attorney attorneys aide aides adviser advisor "
@@ -144,7 +231,7 @@ _PROXIES = word_set(
 )
 _EPITHET = re.compile(r"\d+-year-old|[A-Z][a-z]+(?:ian|an|ese|ish|i|man|woman)")
 _NAME_FOLLOWERS = frozenset(("of", "from", "at", "with", "in", "for"))
-_PREPOSITIONS_AFTER_HEAD = word_set("of from at with in for within on who whose")
+_PREPOSITIONS_AFTER_HEAD = word_set("of from at with in for within on who whose by sent released filed")
 
 
 def _possessor(segment: list[Word], text: str) -> Subject | None:
@@ -215,13 +302,13 @@ def subject_after(text: str, offset: int = 0) -> Subject:
         return owner
     for i, segment in enumerate(segments):
         if pure_name(segment) and (subject := subject_of(segment, text, False)).kind == SubjectKind.NAME:
-            return Subject(subject.kind, subject.name, subject.role, _extent(segments[: i + 1]))
+            return replace(subject, span=_extent(segments[: i + 1]))
     for i, segment in enumerate(segments):
         if segment[0].lower in INTRO:
             continue
         subject = subject_of(segment, text, False)
         if subject.kind != SubjectKind.NONE:
-            return Subject(subject.kind, subject.name, subject.role, _extent(segments[: i + 1]))
+            return replace(subject, span=_extent(segments[: i + 1]))
     return NOBODY
 
 
@@ -242,7 +329,10 @@ def sentence_subject(text: str, offset: int = 0) -> Subject:
         leading = []
         for m in _LEADING_WORD.finditer(piece):
             w = Word(m[1], start + m.start(1), start + m.end(1))
+            after_owner = bool(leading) and leading[-1].possessive  # "the mayor's office"
             if not w.capitalised and w.lower not in ROLES and w.lower not in NOT_ROLES and not w.possessive:
+                if after_owner:
+                    leading.append(w)
                 break
             leading.append(w)
         if not leading or all(w.lower in NOT_ROLES for w in leading):

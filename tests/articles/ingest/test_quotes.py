@@ -150,14 +150,18 @@ def test_pronoun_follows_the_most_recent_person_in_view(read):
     assert [q.speaker for q in extraction.quotes] == ["Jane Doe", "John Roe"]
 
 
-def test_pronoun_after_a_nameless_speaker_is_not_guessed(read):
+def test_a_pronoun_after_an_unnamed_speaker_is_that_source(read):
     extraction = read(
         "Jane Doe said: “The water is rising faster than anyone expected.”",
         "One of the residents told the court: “Nobody warned us about the dam.”",
         "She also said “We lost everything in one night.”",
     )
 
-    assert [q.speaker for q in extraction.quotes] == ["Jane Doe"]
+    assert [(q.kind, q.speaker) for q in extraction.quotes] == [
+        ("person", "Jane Doe"),
+        ("unnamed", "one of the residents"),
+        ("unnamed", "one of the residents"),
+    ]
 
 
 def test_surname_refers_to_the_person_named_in_full_earlier(read):
@@ -253,7 +257,8 @@ def test_scare_quotes_names_and_titles_are_not_quotes(read):
         'Anna Smith of "Have no fear", a charity, said the river was "rising fast."',
     )
 
-    assert [q.text for q in extraction.quotes] == ["once in a century"]
+    # "rising fast." is a short quote inside reported speech, "said the river was ...": a quote.
+    assert [q.text for q in extraction.quotes] == ["once in a century", "rising fast."]
 
 
 def test_apostrophes_are_not_quote_marks(read):
@@ -287,17 +292,33 @@ def test_quote_with_no_speaker_is_dropped(read):
 
 
 @pytest.mark.parametrize(
-    "paragraph",
+    ("paragraph", "kind", "speaker"),
     [
-        "“The bridge is safe,” the ministry said.",
-        'Officials said the bridge was "safe for all traffic again."',
-        "Police said: “The driver fled the scene on foot.”",
-        "“The bridge is safe for traffic,” the transport department said in a statement.",
-        'The Emergencies Ministry has, in a statement, called on drivers to "not forget others."',
+        ("“The bridge is safe,” the ministry said.", "unnamed", "the ministry"),
+        ('Officials said the bridge was "safe for all traffic again."', "unnamed", "Officials"),
+        ("Police said: “The driver fled the scene on foot.”", "unnamed", "Police"),
+        (
+            "“The bridge is safe for traffic,” the transport department said in a statement.",
+            "unnamed",
+            "the transport department",
+        ),
+        (
+            'The Emergencies Ministry has, in a statement, called on drivers to "not forget others."',
+            "organization",
+            "Emergencies Ministry",
+        ),
+        (
+            "The Justice Department said in a statement: “We will appeal the ruling.”",
+            "organization",
+            "Justice Department",
+        ),
     ],
 )
-def test_quotes_by_organizations_or_groups_are_dropped(read, paragraph):
-    assert read(paragraph).quotes == ()
+def test_quotes_by_organizations_and_groups_keep_their_source(read, paragraph, kind, speaker):
+    (quote,) = read(paragraph).quotes
+
+    assert (quote.kind, quote.speaker, quote.speaker_key) == (kind, speaker, None)
+    assert read(paragraph).new_speakers == ()
 
 
 def test_new_speakers_are_listed_once_in_order_of_speaking(read):
@@ -456,7 +477,7 @@ def test_a_quote_in_a_new_clause_is_not_given_to_the_first_clauses_subject(read)
         'statement calling the leak "a serious but contained incident."'
     )
 
-    assert extraction.quotes == ()
+    assert [(q.kind, q.speaker) for q in extraction.quotes] == [("unnamed", "the mayor's office")]
 
 
 def test_she_passes_over_a_man_to_reach_the_woman_who_spoke(read):
@@ -482,16 +503,30 @@ def test_the_named_person_in_an_appositive_after_a_possessive_speaks(read):
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('Police arrested a man, saying he "posed a clear danger to the public."', "Police"),
+        ('The indictment says Jane Doe "knowingly and willfully lied to investigators."', "the indictment"),
+    ],
+)
+def test_words_of_groups_and_documents_are_quotes_of_unnamed_sources(read, paragraph, speaker):
+    assert [(q.kind, q.speaker) for q in read(paragraph).quotes] == [("unnamed", speaker)]
+
+
+@pytest.mark.parametrize(
     "paragraph",
     [
-        'Police arrested a man, saying he "posed a clear danger to the public."',
-        'The indictment says Jane Doe "knowingly and willfully lied to investigators."',
         'The sign read "Closed until further notice by order of the council."',
         'Protesters chanted "Hands off our jobs!" outside the building.',
     ],
 )
-def test_words_quoted_from_no_named_person_are_dropped(read, paragraph):
-    assert read(paragraph).quotes == ()
+def test_quotations_nobody_is_said_to_speak_are_reported_unattributed(read, paragraph):
+    extraction = read(paragraph)
+
+    assert extraction.quotes == ()
+    assert [(u.text[:20], u.paragraph) for u in extraction.unattributed] == [
+        (paragraph.split('"')[1][:20], 0)
+    ]
 
 
 def test_a_paragraph_ending_with_a_colon_introduces_the_next_paragraphs_quote(read):
