@@ -3,7 +3,7 @@
 Pure Python (no Django), so it can be used and tested on its own.
 """
 
-from articles.ingest.document import ParsedDocument, PullQuote, parse_document
+from articles.ingest.document import LeftOut, LeftOutKind, ParsedDocument, PullQuote, parse_document
 from articles.ingest.errors import SeedFormatError
 from articles.ingest.extraction import Extraction, extract
 from articles.ingest.gazetteer import Entity, Gazetteer
@@ -15,6 +15,8 @@ __all__ = [
     "ExtractedQuote",
     "Extraction",
     "Gazetteer",
+    "LeftOut",
+    "LeftOutKind",
     "ParsedDocument",
     "PullQuote",
     "SeedFormatError",

@@ -42,7 +42,7 @@ _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=\S+\s+\S+)")
 _BY = re.compile(r"\s+by\s+(?P<np>[^,;:\ue000\ue001]+?)(?=\s+(?:as|of|that)\b|$)")
 _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?P<np>[^,;:\ue000\ue001]{1,60}?)\s+as\s+$")
 # "“...” — Go Myong-hyun, research fellow at the Asan Institute": a name after a dash, in the body.
-_DASH = re.compile(r"^\s*[—–]|^\s*--?\s")
+_DASH = re.compile(r"^\s*[—–―]|^\s*--?\s")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,;:\ue000\ue001]+)", re.IGNORECASE)
 
 

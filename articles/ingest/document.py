@@ -4,6 +4,7 @@ import codecs
 import datetime as dt
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from itertools import accumulate
 
 from articles.ingest.dates import DateLabel, DateLine, NotADate, date_lines, is_byline, is_relative_time
@@ -24,6 +25,23 @@ DATE_LINE_EXAMPLES = "'PUBLISHED : Tuesday, 27 March, 2018, 5:55pm' or 'Friday, 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 _LONE_ATTRIBUTION = re.compile(r"^[—―]\s*\S")
+# Photo captions and credits: "Image: John Lubbock (flickr).", "(AP Photo/Evan Vucci)", "Getty/Instagram.",
+# "Lots of protestors. Image: John Lubbock (flickr).", "Shoppers in Mesa. (Fox News Photo/Kyle Brennan)".
+_CREDIT_ONLY = re.compile(
+    r"""^(?:
+        \(?(?:[A-Z][\w.&'’!-]*[ ]?){1,4}(?:/[ ]?(?:[A-Z][\w.&'’!-]*[ ]?){1,4})+\)?\.?   # "Getty/Instagram."
+      | \(?(?:[A-Z][\w.&'’-]*[ ]){0,3}(?:Images|Photos?|Pool)\)?\.?                # "Getty Images"
+      | (?:Image|Photo|Photograph|Picture|Credit|Illustration|Video)s?[ ]?:[ ]?.{1,80}  # "Image: X."
+    )$""",
+    re.VERBOSE,
+)
+_CAPTION = re.compile(
+    r"""(?:^|[.!?”"][ ])(?:
+        (?:Image|Photo|Photograph|Picture|Credit|Illustration)s?[ ]?:[ ]?[^.:]{1,80}\.?   # "... Image: X."
+      | \((?:[^()]*\b(?:Photo|Image|Getty|Reuters|AFP|AP)\b[^()]*|[^()]*\w/\w[^()]*)\)\.?  # "(AP Photo/X)"
+    )$""",
+    re.VERBOSE,
+)
 # A credit line: a name of up to five words (initials and particles allowed), perhaps a role after a comma.
 _NAME_WORD = rf"""
     (?:[{UPPER}][\w{APOSTROPHES}.-]*                          # "Sam", "O’Brien", "J."
@@ -46,6 +64,23 @@ _STRAIGHT_MARKS = " " + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 _ELLIPSIS = re.compile(r"\s*(?:\.\s?\.\s?\.|…|\[\.\.\.\])\s*")
 
 
+class LeftOutKind(StrEnum):
+    CAPTION = "caption"  # a photo's caption with its credit
+    CREDIT = "credit"  # a credit line alone: "Getty/Instagram."
+    LONE_ATTRIBUTION = "lone_attribution"  # "—Name on the subject", whose quote is missing
+    BYLINE = "byline"
+    PULL_QUOTE = "pull_quote"
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A line the parser kept out of the body, for the loader to report."""
+
+    line: int
+    text: str
+    kind: LeftOutKind
+
+
 @dataclass(frozen=True)
 class PullQuote:
     text: str
@@ -66,6 +101,8 @@ class ParsedDocument:
     # each body paragraph begins on.
     headline_line: int = 1
     paragraph_lines: tuple[int, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()  # in order of line
+    bylines: tuple[str, ...] = ()  # the names of the byline lines, in order: "By Jane Smith and John Doe"
 
 
 @dataclass
@@ -99,6 +136,13 @@ def parse_document(raw: bytes | str, *, source: str, tz: dt.tzinfo) -> ParsedDoc
         raise SeedFormatError(source, first.line, f"expected a headline before the date line {headline!r}")
     rest = [_Block(first.line + 1, first.lines[1:])] if len(first.lines) > 1 else []
     standfirst, dates, body = _split_at_dates(source, rest + blocks[1:], tz, after=first.line)
+    bylines = [
+        LeftOut(block.line + i, line, LeftOutKind.BYLINE)
+        for block in rest + blocks[1:]
+        if block.line < (body[0].line if body else block.line + 1)
+        for i, line in enumerate(block.lines)
+        if is_byline(line)
+    ]
     if UPDATED in dates and dates[UPDATED][1] < dates[PUBLISHED][1]:
         (line, updated), (_, published) = dates[UPDATED], dates[PUBLISHED]
         raise SeedFormatError(
@@ -107,7 +151,7 @@ def parse_document(raw: bytes | str, *, source: str, tz: dt.tzinfo) -> ParsedDoc
             f"the UPDATED time ({updated:%Y-%m-%d %H:%M %z}) is earlier than "
             f"the PUBLISHED time ({published:%Y-%m-%d %H:%M %z})",
         )
-    paragraphs, paragraph_lines, pull_quotes = _body(body)
+    paragraphs, paragraph_lines, pull_quotes, left_out = _body(body)
     if not paragraphs:
         last_date_line = max(line for line, _ in dates.values())
         raise SeedFormatError(source, last_date_line + 1, "expected body paragraphs after the date line")
@@ -121,6 +165,8 @@ def parse_document(raw: bytes | str, *, source: str, tz: dt.tzinfo) -> ParsedDoc
         pull_quotes=tuple(pull_quotes),
         headline_line=first.line,
         paragraph_lines=tuple(paragraph_lines),
+        left_out=tuple(sorted(bylines + left_out, key=lambda item: item.line)),
+        bylines=tuple(name for item in bylines for name in byline_names(item.text)),
     )
 
 
@@ -235,42 +281,96 @@ def _read_dates(source: str, block: _Block, offset: int, tz: dt.tzinfo, dates: d
     return len(block.lines)
 
 
-def _body(blocks: list[_Block]) -> tuple[list[str], list[int], list[PullQuote]]:
-    # A pull quote repeats words of the body; a block that merely looks like one stays body text.
-    entries = []  # (text, credit or None, block)
+def _body(blocks: list[_Block]) -> tuple[list[str], list[int], list[PullQuote], list[LeftOut]]:
+    # A pull quote repeats words of the body; a block that merely looks like one stays body text. A
+    # credit after a dash ("—Troy Roberts") under a quotation that repeats nothing is its attribution.
+    entries = []  # [text, credit or None, block, the credit line after a dash or ""]
+    left_out = []
     for block in blocks:
-        if len(block.lines) == 1 and _LONE_ATTRIBUTION.match(block.lines[0]):
+        text = block.text
+        if len(block.lines) == 1 and _LONE_ATTRIBUTION.match(text):
+            previous = entries[-1] if entries else None
+            if previous is not None and previous[0].rstrip()[-1:] in _CLOSING and not previous[3]:
+                previous[1], previous[3] = (found["name"] if (found := _credit(text)) else None), text
+            else:
+                left_out.append(LeftOut(block.line, text, LeftOutKind.LONE_ATTRIBUTION))
+            continue
+        if len(text) <= 300 and (_CREDIT_ONLY.match(text) or _CAPTION.search(text)):
+            kind = LeftOutKind.CREDIT if _CREDIT_ONLY.match(text) and ":" not in text else LeftOutKind.CAPTION
+            left_out.append(LeftOut(block.line, text, kind))
             continue
         credit = _credit(block.lines[-1]) if len(block.lines) > 1 else None
-        if credit:
-            entries.append((" ".join(block.lines[:-1]), credit["name"], block))
+        if credit and _LONE_ATTRIBUTION.match(block.lines[-1]):
+            entries.append([" ".join(block.lines[:-1]), credit["name"], block, block.lines[-1]])
+        elif credit:
+            entries.append([" ".join(block.lines[:-1]), credit["name"], block, ""])
         else:
-            entries.append((block.text, None, block))
+            entries.append([text, None, block, ""])
 
     copy = _Copy(entries)
     paragraphs, lines, pull_quotes = [], [], []
     candidates = 0  # blocks shaped like a pull quote
     i = 0
     while i < len(entries):
-        text, credit, block = entries[i]
+        text, credit, block, dashed = entries[i]
         if candidates < MAX_PULL_QUOTES:
             if credit is None and i + 1 < len(entries) and entries[i + 1][1] is None:
                 if lone := _credit(entries[i + 1][0]):
                     candidates += 1
                     if copy.repeats(i):
                         pull_quotes.append(PullQuote(_strip_marks(text), lone["name"], block.line))
+                        left_out.append(LeftOut(block.line, text, LeftOutKind.PULL_QUOTE))
                         i += 2
                         continue
             elif credit is not None:
                 candidates += 1
-                if (text[:1] in QUOTE_CHARS and text[-1:] in QUOTE_CHARS) or copy.repeats(i):
+                quoted = text[:1] in QUOTE_CHARS and text[-1:] in QUOTE_CHARS
+                if quoted and not dashed or copy.repeats(i):
                     pull_quotes.append(PullQuote(_strip_marks(text), credit, block.line))
+                    left_out.append(LeftOut(block.line, text, LeftOutKind.PULL_QUOTE))
                     i += 1
                     continue
-        paragraphs.append(text if credit is None else block.text)
+        if dashed:
+            paragraphs.append(f"{text} {dashed}")
+        else:
+            paragraphs.append(text if credit is None else block.text)
         lines.append(block.line)
         i += 1
-    return paragraphs, lines, pull_quotes
+    return paragraphs, lines, pull_quotes, left_out
+
+
+_CLOSING = QUOTE_CHARS
+
+
+def byline_names(line: str) -> list[str]:
+    """The people a byline names, without outlets or roles: "By Jane Smith and John Doe, Reuters" ->
+    ["Jane Smith", "John Doe"]; a name printed in capitals in its usual case: "David Martosko"."""
+    rest = _BY.sub("", line, count=1)
+    rest = re.split(r"\s+(?:[Ff]or|FOR)\s+|\s*\|\s*", rest)[0]
+    names = []
+    for piece in re.split(r"\s*,\s*|\s+(?:and|AND)\s+|\s*&\s*", rest):
+        parts = piece.split()
+        if len(parts) < 2 or len(parts) > 5 or not all(p[:1].isupper() or p in _NAME_SMALL for p in parts):
+            continue
+        if any(p.lower().strip(".") in _NOT_IN_BYLINE_NAMES for p in parts) or "." in parts[-1][1:]:
+            continue
+        names.append(" ".join(_usual_case(p) for p in parts) if piece.isupper() else piece)
+    return names
+
+
+_BY = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten\s+by)\s+")
+_NAME_SMALL = frozenset(PARTICLES | set(NAME_PREFIXES))
+_NOT_IN_BYLINE_NAMES = frozenset(
+    ("staff", "writer", "reporter", "correspondent", "editor", "political", "senior", "chief", "foreign")
+    + ("us", "uk", "news", "press", "associated", "the", "times", "post")
+)
+
+
+def _usual_case(word: str) -> str:
+    return "-".join(
+        part.capitalize() if part[:2].lower() != "o'" else "O'" + part[2:].capitalize()
+        for part in word.split("-")
+    )
 
 
 def _credit(line: str) -> re.Match | None:
@@ -288,7 +388,7 @@ class _Copy:
     def repeats(self, index: int) -> bool:
         """Whether each part of block `index` (its words between ellipses) stands in another block."""
         if not self.texts:
-            self.texts = [comparable(text) for text, _, _ in self.entries]
+            self.texts = [comparable(entry[0]) for entry in self.entries]
             self.whole = "\n".join(self.texts)  # comparable() leaves no line breaks inside a text
             self.starts = list(accumulate((len(t) + 1 for t in self.texts[:-1]), initial=0))
         parts = [p for p in _ELLIPSIS.split(self.texts[index]) if len(p) > 2]

@@ -59,3 +59,17 @@ def test_extraction_agrees_with_the_hand_labelled_styles():
         assert tally.precision >= precision, f"{kind} precision\n{scores.report()}"
         assert tally.recall >= recall, f"{kind} recall\n{scores.report()}"
         assert tally.speakers >= speakers, f"{kind} speakers\n{scores.report()}"
+
+
+@pytest.mark.parametrize(
+    "article", [a for a in GOLD if "bylines" in a or "left_out" in a], ids=lambda a: a["file"]
+)
+def test_bylines_captions_credits_and_lone_attributions_are_read_out_of_the_body(article):
+    document = read(article)
+
+    assert list(document.bylines) == article.get("bylines", [])
+    kept_out = [(item.kind, item.text) for item in document.left_out if item.kind != "byline"]
+    assert kept_out == [(item["kind"], item["text"]) for item in article.get("left_out", [])]
+    assert not any(
+        item["text"] in paragraph for item in article.get("left_out", []) for paragraph in document.paragraphs
+    )
