@@ -52,7 +52,9 @@ class Attribution:
     verb: int  # offset of the speech verb (or of "according to"), where dates and context are sought
 
 
-_VERB_FORMS = {*SPEECH_VERBS, *(form.capitalize() for form in SPEECH_VERBS), "pointed", "points"}
+# "pointed out", "shot back", "fired back", "hit back": verbs of speech only with their particle.
+_WITH_PARTICLE = {"pointed": " out", "points": " out", "shot": " back", "fired": " back", "hit": " back"}
+_VERB_FORMS = {*SPEECH_VERBS, *(form.capitalize() for form in SPEECH_VERBS), *_WITH_PARTICLE}
 _LETTERS = re.compile(rf"(?<![\w{APOSTROPHES}-])[A-Za-z]+")  # "said", not the "s" of "Smith's"
 _JOINERS = frozenset(APOSTROPHES + "-")
 _WORD_BEFORE = re.compile(rf"([\w{APOSTROPHES}-]+)[^\w{APOSTROPHES}-]*$")  # "would" of "would, he said,"
@@ -68,8 +70,8 @@ def _verbs(text: str, offset: int = 0) -> list[tuple[Word, VerbForm]]:
         word = Word(m.group(), m.start() + offset, m.end() + offset)
         previous = _WORD_BEFORE.search(text, max(0, m.start() - 16), m.start())
         before = previous[1] if previous else None
-        if word.text in ("pointed", "points"):
-            if not text.startswith(" out", m.end()):
+        if word.text in _WITH_PARTICLE:
+            if not text.startswith(_WITH_PARTICLE[word.text], m.end()):
                 continue
             kind = VerbForm.FINITE
         elif (kind := SPEECH_VERBS.get(word.text)) is None:

@@ -381,6 +381,18 @@ SPEECH_VERBS = _forms(
     assure assures assured assuring
     confess confesses confessed confessing
     reflect reflects reflected reflecting
+    dismiss dismisses dismissed dismissing
+    denounce denounces denounced denouncing
+    decry decries decried decrying
+    condemn condemns condemned condemning
+    slam slams slammed slamming
+    blast blasts blasted blasting
+    hail hails hailed hailing
+    tout touts touted touting
+    deride derides derided deriding
+    brand brands branded branding
+    label labels labeled labeling labelled labelling
+    term terms termed terming
     """
 )
 ADVERBS = word_set(

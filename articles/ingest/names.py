@@ -143,7 +143,7 @@ def organization_run(phrase: Sequence[Word]) -> tuple[int, int] | None:
     joined by "of", "for", "and": "Department of Health and Social Care", "Airlines for America", "FAA"."""
     i, n = 0, len(phrase)
     while i < n:
-        if not phrase[i].capitalised or phrase[i].lower in NOT_NAMES and phrase[i].lower != "the":
+        if phrase[i].lower != "the" and not is_name_word(phrase[i]):
             i += 1
             continue
         j = i + 1
@@ -158,6 +158,11 @@ def organization_run(phrase: Sequence[Word]) -> tuple[int, int] | None:
         run = phrase[start:j]
         generic = len(run) == 1 and run[0].lower in GENERIC_ORGANIZATIONS  # "Police", "the Army"
         if run and looks_like_organization(run) and not run[-1].possessive and not generic:
+            return start, j
+        # "Americans for Fiscal Freedom", "Wisconsin Right to Life": a name of small words joined, that
+        # opens with what no person's name does.
+        joined = next((k for k in range(start, j) if phrase[k].lower in _CONNECTORS), None)
+        if joined and joined > start and not_a_person(phrase[start:joined]) and not run[-1].possessive:
             return start, j
         i = j
     return None
@@ -200,6 +205,7 @@ _PREPOSITIONS = word_set(
     "of from at with for in on to by near under within representing over about against among between into"
 )
 _CUT = word_set("who which whose that whom")
+_JOINING = word_set("of for to")
 
 
 def find_name(phrase: Sequence[Word]) -> Name | None:
@@ -220,6 +226,10 @@ def find_name(phrase: Sequence[Word]) -> Name | None:
 
     after_title = False
     for index, (prep, part) in enumerate(parts):
+        if index and prep in _JOINING and part and all(w.capitalised for w in part):
+            previous = parts[index - 1][1]
+            if previous and previous[-1].capitalised and not_a_person(previous[-2:]):
+                continue  # "Fiscal Freedom" of "Americans for Fiscal Freedom"
         name = _name_in_part(part, shorten=after_title and prep in ("of", "to", "for"))
         after_title = bool(part) and part[-1].lower in ROLES
         if name and after_title and index + 1 < len(parts) and parts[index + 1][0] in ("of", "to", "for"):

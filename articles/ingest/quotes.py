@@ -21,11 +21,13 @@ from articles.ingest.speakers import UNKNOWN, EventKind, Speaker, Speakers
 from articles.ingest.subjects import SubjectKind, sentence_subject
 from articles.ingest.typography import (
     APOSTROPHES,
+    DOUBLE_MARKS,
     LEFT_DOUBLE,
     LEFT_SINGLE,
     QUOTE_CHARS,
     RIGHT_DOUBLE,
     RIGHT_SINGLE,
+    SINGLE_MARKS,
     STRAIGHT_DOUBLE,
     STRAIGHT_SINGLE,
     comparable,
@@ -383,7 +385,9 @@ def _reported(paragraph: str, start: int) -> bool:
 
 
 _SHORT_REACH = 120
-_SENTENCE_END = re.compile(rf"[.?!][{QUOTE_CHARS})]*\s+(?=[A-Z{QUOTE_CHARS}])|[{QUOTE_CHARS}]")
+_SENTENCE_END = re.compile(
+    rf"[.?!][{QUOTE_CHARS})]*\s+(?=[A-Z{QUOTE_CHARS}])|[{DOUBLE_MARKS}]|(?<!\w)[{SINGLE_MARKS}]|[{SINGLE_MARKS}](?!\w)"
+)
 _WORD_IN = re.compile(r"[a-z]+")
 _SPEECH_FORMS = frozenset(
     form

@@ -49,7 +49,7 @@ _APPOSITIVE = re.compile(
     r"|[ ]+(?P<state>of[ ]+[A-Z]\w+)"
 )
 # Before a name, the words of its title in the same clause: "Former Secretary of State Eleanor Vance".
-_TITLE_BEFORE = re.compile(r"(?:[A-Za-z][\w.'’-]*[ ]+){1,6}$")
+_TITLE_BEFORE = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|former|ex|vice|deputy|acting)[ ]+){1,6}$")
 
 
 def _place(entry) -> Place:
@@ -181,10 +181,7 @@ class Speakers:
         opening = frame[start:end]
         cut = min((k for k in (opening.find(QUOTE), opening.find(QUOTE_ENDING)) if k >= 0), default=-1)
         subject = sentence_subject(opening[:cut] if cut >= 0 else opening, start)
-        if subject.kind != SubjectKind.NONE:
-            at = Place(p, subject.span[0])
-            if (who := self.person(subject, at)) is not None:
-                events.append((at, who, EventKind.SUBJECT))
+        # Names that are subjects of a clause first: "When Pryce took the stage, he ..." is Pryce.
         runs = self._paragraph_runs(p)
         for k in range(bisect.bisect_left(self._run_starts[p], start), len(runs)):
             run_start, run_end, name = runs[k]
@@ -192,6 +189,10 @@ class Speakers:
                 break
             if event := self._run_event(p, frame, run_start, run_end, name):
                 events.append(event)
+        if subject.kind != SubjectKind.NONE:
+            at = Place(p, subject.span[0])
+            if (who := self.person(subject, at)) is not None:
+                events.append((at, who, EventKind.SUBJECT))
         events.sort(key=_place)
         self._building.discard((p, i))
         return events
@@ -379,14 +380,25 @@ class Speakers:
         return self._described_people
 
     def _unnamed_like(self, role: str, at: Place) -> Speaker | None:
-        """An unnamed source quoted before whose description ends with the same noun: "the aide" after
-        "a senior Democratic aide"."""
+        """An unnamed source quoted or described before with the same noun: "the aide" after "a senior
+        Democratic aide" in this paragraph or the one before."""
         noun = role.split()[-1] if role else ""
+        if not noun.isalpha():
+            return None
         i = bisect.bisect_left(self._quoted, at, key=_place)
         for j in range(i - 1, max(-1, i - 1 - _DESCRIBED_BACK), -1):
             who = self._quoted[j][1]
             if who.unnamed and who.description and noun in who.description.lower().split()[:6]:
                 return who
+        pattern = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)[ ]+(?:[\w’'-]+[ ]+){{0,4}}?{noun}\b")
+        for p in (at.paragraph, at.paragraph - 1):
+            if 0 <= p < len(self.frames):
+                text = self.frames[p][: at.offset] if p == at.paragraph else self.frames[p]
+                found = None
+                for found in pattern.finditer(text):  # noqa: B007 (the last one is wanted)
+                    pass
+                if found is not None:
+                    return self._described(found.group()[0].lower() + found.group()[1:])
         return None
 
     def _last_named(self, at: Place, pronoun: str, after: Place | None, quote: Place) -> Speaker | None:

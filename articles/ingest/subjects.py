@@ -137,6 +137,10 @@ def subject_of(segment: list[Word], text: str, adjacent: bool, span: tuple[int, 
     if proxy and segment[2].text in ("for", "to", "of"):
         return _described(segment, span)  # "a spokesman for Sadiq Khan": not Khan speaking
     name = find_name(segment)
+    head = _head(segment)
+    head_noun = head[-1].lower if head else ""
+    if name is not None and head and name.start >= head[-1].end and head_noun in PEOPLE_NOUNS:
+        name = None  # "one Republican strategist in Columbus": Columbus is no one speaking
     if name is not None:
         rest = [w for w in segment if w.start >= name.end and w.lower not in SUFFIXES]
         ahead = [w for w in segment if w.end <= name.start]
@@ -144,8 +148,6 @@ def subject_of(segment: list[Word], text: str, adjacent: bool, span: tuple[int, 
             return NOBODY  # "Smith and Jones said": two speakers, not one
         if not adjacent or not rest or rest[0].text in _NAME_FOLLOWERS:
             return Subject(SubjectKind.NAME, name, name.role, span)
-    head = _head(segment)
-    head_noun = head[-1].lower if head else ""
     if head_noun in DOCUMENT_NOUNS and not head[-1].capitalised:
         return _described(segment, span)
     person_noun = head_noun in PEOPLE_NOUNS and (not head[-1].capitalised or len(head) == 1)
