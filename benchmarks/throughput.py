@@ -24,6 +24,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from benchmarks.pages import forwarded_headers
+
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 THREADS, CONNECTIONS = 2, 16
@@ -170,11 +172,11 @@ def stop(process):
         process.wait(timeout=15)
 
 
-def status(base, path, timeout=60):
+def status(base, path, timeout=60, headers=None):
     host, port = base.removeprefix("http://").split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=timeout)
     try:
-        connection.request("GET", path)
+        connection.request("GET", path, headers=headers or {})
         response = connection.getresponse()
         response.read()
         return response.status
@@ -182,9 +184,18 @@ def status(base, path, timeout=60):
         connection.close()
 
 
-def wrk(url, seconds):
+def wrk(url, seconds, headers=None):
+    options = [f"--header={name}: {value}" for name, value in (headers or {}).items()]
     run = subprocess.run(
-        ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", f"--timeout={WRK_TIMEOUT}", url],
+        [
+            "wrk",
+            f"-t{THREADS}",
+            f"-c{CONNECTIONS}",
+            f"-d{seconds}s",
+            f"--timeout={WRK_TIMEOUT}",
+            *options,
+            url,
+        ],
         capture_output=True,
         text=True,
         timeout=seconds + 120,
@@ -218,6 +229,8 @@ def measure(database_url, pages, *, seconds, page_cache_seconds=None, say=print)
     """The floor and each of `pages` ((name, path) pairs), uncached then cached, in one run."""
     if shutil.which("wrk") is None:
         raise ServerError(INSTALL_WRK)
+    # As a TLS-ending proxy forwards requests (pages.forwarded_headers); the same for the floor.
+    headers = forwarded_headers()
     results = []
     phases = [
         (False, [("floor", "/healthz/"), *pages]),
@@ -232,11 +245,11 @@ def measure(database_url, pages, *, seconds, page_cache_seconds=None, say=print)
             for name, path in targets:
                 # A first request per page: workers import what they need, and a cache fills.
                 try:
-                    first = status(base, path)
+                    first = status(base, path, headers=headers)
                 except OSError as error:
                     first = f"no answer ({error})"
                 server.wait_idle()
-                figures = wrk(base + path, seconds)
+                figures = wrk(base + path, seconds, headers)
                 server.wait_idle()
                 figures.update(name=name, url=path, status=first, server_errors=server.new_errors())
                 results.append(figures)
