@@ -16,6 +16,14 @@ class ImagePreviewMixin:
     image_field = "image"
     alt_field = "image_alt"
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == self.image_field and field is not None:
+            # The admin puts a file input under a <legend>, which names the group but not the
+            # input itself: a screen reader would announce an unnamed "Choose file" button.
+            field.widget.attrs.setdefault("aria-label", str(field.label or db_field.verbose_name).capitalize())
+        return field
+
     def _thumbnail(self, obj, width):
         file = getattr(obj, self.image_field)
         if not file:

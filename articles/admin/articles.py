@@ -5,8 +5,8 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.admin.utils import model_ngettext, unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
-from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from reversion import add_to_revision, create_revision, set_comment, set_user
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -155,16 +155,22 @@ class ArticleAdmin(ImagePreviewMixin, VersionAdmin):
         form.instance.mention_speakers()
 
     def response_add(self, request, obj, post_url_continue=None):
-        self._say_state(request, obj)
+        if self._state_changed(request):
+            self._say_state(request, obj)
+            return redirect(reverse("admin:articles_article_change", args=[obj.pk]))
         return super().response_add(request, obj, post_url_continue)
 
     def response_change(self, request, obj):
-        self._say_state(request, obj)
+        if self._state_changed(request):
+            # Back to the article, to see it in its new state (and its button for the way back).
+            self._say_state(request, obj)
+            return redirect(request.path)
         return super().response_change(request, obj)
 
+    def _state_changed(self, request):
+        return can_publish(request) and bool({PUBLISH, UNPUBLISH} & set(request.POST))
+
     def _say_state(self, request, article):
-        if not can_publish(request) or not ({PUBLISH, UNPUBLISH} & set(request.POST)):
-            return
         if article.status == Article.Status.DRAFT:
             self.message_user(
                 request, f"“{article}” is a draft again: readers no longer see it.", messages.SUCCESS
