@@ -35,6 +35,7 @@ _CREDIT_ONLY = re.compile(
     )$""",
     re.VERBOSE,
 )
+_MAY_CREDIT = re.compile(r"/|:|Images?\b|Photos?\b|Pool\b")  # what every caption or credit line holds
 _CAPTION = re.compile(
     r"""(?:^|[.!?”"][ ])(?:
         (?:Image|Photo|Photograph|Picture|Credit|Illustration)s?[ ]?:[ ]?[^.:]{1,80}\.?   # "... Image: X."
@@ -295,7 +296,11 @@ def _body(blocks: list[_Block]) -> tuple[list[str], list[int], list[PullQuote], 
             else:
                 left_out.append(LeftOut(block.line, text, LeftOutKind.LONE_ATTRIBUTION))
             continue
-        if len(text) <= 300 and (_CREDIT_ONLY.match(text) or _CAPTION.search(text)):
+        if (
+            len(text) <= 300
+            and _MAY_CREDIT.search(text)
+            and (_CREDIT_ONLY.match(text) or _CAPTION.search(text))
+        ):
             kind = LeftOutKind.CREDIT if _CREDIT_ONLY.match(text) and ":" not in text else LeftOutKind.CAPTION
             left_out.append(LeftOut(block.line, text, kind))
             continue

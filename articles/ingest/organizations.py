@@ -27,6 +27,15 @@ _NOUN_AFTER = re.compile(
     )""",
     re.VERBOSE,
 )
+_NOUN_JUST_BEFORE = re.compile(rf"\b(?:{_NOUNS})[ ]+(?:[Tt]he[ ]+)?$")
+_DESCRIBED_AFTER = re.compile(
+    rf"""(?:'s|’s)?,[ ]+(?:
+        (?:the|a|an)[ ]+(?:(?!(?:of|for|at|in|with|to|from|on|and|who)[ ])[\w{APOSTROPHES}-]+[ ]+){{0,4}}?
+        (?:{_NOUNS})(?=[,.;]|[ ](?:that|which|representing|based|founded|in|of|for|with)\b)
+      | which\b
+    )""",
+    re.VERBOSE,
+)
 _ANY = frozenset()
 # What makes a name one of the kind a noun refers back to: "the agency" may be the "... Administration".
 _GOVERNMENT = word_set("agency administration bureau service commission office authority department")
@@ -55,6 +64,7 @@ class Organizations:
         self._by_first_word: dict[str, str] = {}
         self._by_acronym: dict[str, str] = {}
         self._known: dict[str, Speaker | None] = {}
+        self._introductions: dict[str, bool] = {}
 
     def _scan(self) -> None:
         if self._read:
@@ -115,17 +125,37 @@ class Organizations:
     def named(self, name: str, at: Place) -> Speaker | None:
         """The organization a name that is no person's stands for, if the article says it is one: known,
         introduced as one ("the cable company Prairie Vision"), or the first word of one ("Ford")."""
-        known = self.speaker(name, at)
+        known = self.speaker(name, at, scanning=True)
         if known.organization_key is not None:
             return known
-        self._scan()
-        if name in self._introduced:
+        if self.introduced(name):
             return known
         if " " not in name:
+            self._scan()
             full = self._by_first_word.get(name) or (self._by_acronym.get(name) if name.isupper() else None)
             if full is not None:
                 return self.speaker(full, at)
         return None
+
+    def introduced(self, name: str) -> bool:
+        """Whether the article introduces `name` as an organization's: "the cable company Prairie Vision",
+        "Americans for Fiscal Freedom, a conservative advocacy group,", "Corvane, which makes ..."; read
+        where the name stands only, so that asking costs a search for it."""
+        if name in self._introductions:
+            return self._introductions[name]
+        found = False
+        for text in self.texts.values():
+            at = text.find(name)
+            while at >= 0 and not found:
+                end = at + len(name)
+                found = bool(
+                    _NOUN_JUST_BEFORE.search(text, max(0, at - 40), at) or _DESCRIBED_AFTER.match(text, end)
+                )
+                at = text.find(name, end)
+            if found:
+                break
+        self._introductions[name] = found
+        return found
 
     def referred(self, noun: str, at: Place) -> Speaker | None:
         """The organization named or quoted last before `at` that "the <noun>" can refer to."""

@@ -112,7 +112,7 @@ def _extent(segments: list[list[Word]]) -> tuple[int, int]:
 
 def subject_of(segment: list[Word], text: str, adjacent: bool, span: tuple[int, int] | None = None):
     """The speaker a comma-free phrase names; with `adjacent`, the phrase must end with them."""
-    if adjacent:
+    if adjacent and len(segment) > 2:
         segment = _after_clause(segment)
     if not segment:
         return NOBODY
