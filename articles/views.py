@@ -46,7 +46,8 @@ class ArticleListView(SearchResultsMixin, PagedListMixin, FilterView):
     filterset_class = ArticleFilter
     template_name = "articles/article_list.html"
     document = ARTICLES
-    highlighted = [("headline", False), ("standfirst", False), ("body", True)]
+    # The headline stays as written: it is the article's name, the link to it, and what a reader looks for.
+    highlighted = [("standfirst", False), ("body", True)]
 
     def get_queryset(self):
         return Article.objects.for_listing()
