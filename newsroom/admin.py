@@ -21,7 +21,9 @@ class ImagePreviewMixin:
         if db_field.name == self.image_field and field is not None:
             # The admin puts a file input under a <legend>, which names the group but not the
             # input itself: a screen reader would announce an unnamed "Choose file" button.
-            field.widget.attrs.setdefault("aria-label", str(field.label or db_field.verbose_name).capitalize())
+            field.widget.attrs.setdefault(
+                "aria-label", str(field.label or db_field.verbose_name).capitalize()
+            )
         return field
 
     def _thumbnail(self, obj, width):

@@ -44,7 +44,9 @@ def test_search_ranks_a_headline_match_above_a_passing_mention(client):
 
 
 def test_search_marks_the_matched_words_and_escapes_the_rest(client):
-    ArticleFactory(headline="Ferries & buses", standfirst="<b>Ferries</b> & buses halted.", body="Ferries stopped.")
+    ArticleFactory(
+        headline="Ferries & buses", standfirst="<b>Ferries</b> & buses halted.", body="Ferries stopped."
+    )
 
     response = client.get("/articles/?q=ferries")
 

@@ -44,7 +44,10 @@ def test_sitemap_lists_published_articles_with_their_last_modification(client):
 
     urls = sitemap_urls(client)
 
-    assert urls[f"http://testserver{article.get_absolute_url()}"] == timezone.localdate(article.modified_at).isoformat()  # the newsroom's day
+    assert (
+        urls[f"http://testserver{article.get_absolute_url()}"]
+        == timezone.localdate(article.modified_at).isoformat()
+    )  # the newsroom's day
 
 
 def test_sitemap_index_pages_sections_by_ranges_of_keys(client, monkeypatch):

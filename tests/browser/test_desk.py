@@ -85,7 +85,7 @@ def test_the_quote_inline_fits_and_shows_each_error_beside_its_field(editor_page
     error = editor_page.locator(".quotes-inline .errorlist").first
     expect(error).to_be_visible()
     box, window = error.bounding_box(), editor_page.viewport_size
-    assert 0 <= box["x"] and box["x"] + box["width"] <= window["width"]
+    assert box["x"] >= 0 and box["x"] + box["width"] <= window["width"]
 
 
 def test_an_editor_corrects_an_import_before_saving_it(editor_page, browser_problems):
