@@ -4,7 +4,7 @@ import functools
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Prefetch, Subquery, Value, When
+from django.db.models import Case, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import MD5, Coalesce
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
@@ -202,12 +202,21 @@ class Article(models.Model):
         Article.objects.filter(pk=self.pk).update(modified_at=timezone.now())
 
     def mention_speakers(self):
-        """Everyone the article quotes is among the people it mentions."""
-        speakers = set(self.quotes.values_list("speaker_id", flat=True)) - set(
+        """Everyone the article quotes is among the people it mentions, and every organization quoted
+        (or an unnamed source speaks for) among the organizations it names."""
+        sources = self.quotes.values_list("speaker_id", "organization_id")
+        speakers = {pk for pk, _ in sources if pk} - set(
             self.person_mentions.values_list("person_id", flat=True)
+        )
+        organizations = {pk for _, pk in sources if pk} - set(
+            self.organization_mentions.values_list("organization_id", flat=True)
         )
         PersonMention.objects.bulk_create(
             PersonMention(article=self, person_id=pk, public_at=self.public_at) for pk in speakers
+        )
+        OrganizationMention.objects.bulk_create(
+            OrganizationMention(article=self, organization_id=pk, public_at=self.public_at)
+            for pk in organizations
         )
 
     def paragraphs(self):
@@ -218,29 +227,30 @@ class QuoteQuerySet(PublicationQuerySet):
     def for_listing(self):
         return (
             self.published()
-            .select_related("speaker", "article")
+            .select_related("speaker", "organization", "article")
             .order_by("-said_on", "article_id", "position")
         )
 
-    def by_members_of(self, organization, few=100):
-        """Quotes whose speaker has held a role in the organization, at any time.
+    def from_organization(self, organization, few=100):
+        """Quotes by the organization itself, by an unnamed source speaking for it, and by anyone who
+        has held a role in it, at any time.
 
-        An organization of a few members is read from each member's own index of quotes; one of
-        many, from the newest quotes, where its members soon turn up (each way costs where the
-        other saves).
+        An organization of a few members is read from each member's own index of quotes and its
+        own (articles_quote_org_idx); one of many, from the newest quotes, where its members soon
+        turn up (each way costs where the other saves).
         """
         roles = Affiliation.objects.filter(organization=organization)
         members = list(roles.values_list("person_id", flat=True).distinct()[: few + 1])
         if len(members) <= few:
-            return self.filter(speaker_id__in=members)
-        return self.filter(Exists(roles.filter(person=OuterRef("speaker"))))
+            return self.filter(Q(speaker_id__in=members) | Q(organization=organization))
+        return self.filter(Q(Exists(roles.filter(person=OuterRef("speaker")))) | Q(organization=organization))
 
     def latest(self, count, within=dt.timedelta(days=7)):
         """The quotes of the most recently published articles, featured ones first among them; none
         from more than `within` before the newest, so no stale quote stands beside today's news."""
         recent = list(
             self.published()
-            .select_related("speaker", "article")
+            .select_related("speaker", "organization", "article")
             .order_by("-public_at", "article_id", "position")[: count * 3]
         )
         fresh = (
@@ -251,8 +261,45 @@ class QuoteQuerySet(PublicationQuerySet):
 
 @reversion.register()
 class Quote(models.Model):
+    class Source(models.TextChoices):
+        PERSON = "person", "A person"
+        ORGANIZATION = "organization", "An organization"
+        UNNAMED = "unnamed", "An unnamed source"
+
     text = models.TextField(help_text="The quoted words, without quotation marks.")
-    speaker = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="quotes")
+    source_kind = models.CharField(
+        "source",
+        max_length=12,
+        choices=Source,
+        default=Source.PERSON,
+        db_default=Source.PERSON,
+        help_text="Who the words are from: a person, an organization itself (“the company said”), "
+        "or a source the copy describes without naming (“a spokeswoman for the ministry”).",
+    )
+    speaker = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        related_name="quotes",
+        null=True,
+        blank=True,
+        help_text="The person who said it (a quote by a person).",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="quotes",
+        null=True,
+        blank=True,
+        help_text="The organization that said it; for an unnamed source, the one they speak for, if named.",
+    )
+    source_description = models.CharField(
+        "unnamed source",
+        max_length=250,
+        blank=True,
+        default="",
+        db_default="",
+        help_text="The source as the copy describes them: “a spokeswoman for the ministry”, “one analyst”.",
+    )
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     said_on = models.DateField(
         "date said", help_text="When the words were said, which is not always the day of publication."
@@ -278,12 +325,37 @@ class Quote(models.Model):
         ordering = ["article", "position"]
         constraints = [
             models.UniqueConstraint("article", MD5("text"), name="articles_quote_unique_text_per_article"),
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        source_kind="person",
+                        speaker__isnull=False,
+                        organization__isnull=True,
+                        source_description="",
+                    )
+                    | Q(
+                        source_kind="organization",
+                        speaker__isnull=True,
+                        organization__isnull=False,
+                        source_description="",
+                    )
+                    | (Q(source_kind="unnamed", speaker__isnull=True) & ~Q(source_description=""))
+                ),
+                name="articles_quote_source_fits_kind",
+                violation_error_message=(
+                    "A quote's source is a person, an organization, or a described source."
+                ),
+            ),
         ]
         # In the order quotes are listed, ending with public_at: a list and its count read the index alone.
         indexes = [
             models.Index(
                 fields=["speaker", "-said_on", "article", "position", "public_at"],
                 name="articles_quote_speaker_idx",
+            ),
+            models.Index(
+                fields=["organization", "-said_on", "article", "position", "public_at"],
+                name="articles_quote_org_idx",
             ),
             models.Index(
                 fields=["-said_on", "article", "position", "public_at"], name="articles_quote_said_on_idx"
@@ -294,7 +366,7 @@ class Quote(models.Model):
 
     def __str__(self):
         words = self.text if len(self.text) <= 80 else self.text[:77].rstrip() + "…"
-        return f"{self.speaker}: “{words}”"
+        return f"{self.source_name}: “{words}”"
 
     def save(self, *args, **kwargs):
         self.public_at = self.article.public_at
@@ -312,6 +384,43 @@ class Quote(models.Model):
             if clash.exists():
                 raise ValidationError({"text": "This article already has this quote."})
         super().validate_constraints(exclude=exclude)
+
+    @property
+    def source_name(self):
+        """Whom the quote is from, as a reader would be told: a name, or the description as printed."""
+        if self.source_kind == self.Source.PERSON:
+            return self.speaker.name if self.speaker_id else ""
+        if self.source_kind == self.Source.ORGANIZATION:
+            return self.organization.name if self.organization_id else ""
+        return self.source_description
+
+    def clean(self):
+        super().clean()
+        kind, errors = self.source_kind, {}
+        if kind == self.Source.PERSON and not self.speaker_id:
+            errors["speaker"] = "Choose who said it, or say the source is an organization or unnamed."
+        if kind == self.Source.ORGANIZATION and not self.organization_id:
+            errors["organization"] = "Choose the organization that said it."
+        if kind == self.Source.UNNAMED and not self.source_description.strip():
+            errors["source_description"] = (
+                "Describe the source as the copy does, such as “a spokeswoman for the ministry”."
+            )
+        if kind != self.Source.PERSON and self.speaker_id:
+            errors["speaker"] = (
+                "A quote by an organization or an unnamed source has no person as speaker: "
+                "clear it, or make the source a person."
+            )
+        if kind == self.Source.PERSON and self.organization_id:
+            errors["organization"] = (
+                "A person's quote is theirs alone (their roles say whom they speak for): "
+                "clear the organization."
+            )
+        if kind != self.Source.UNNAMED and self.source_description:
+            errors["source_description"] = (
+                "Only an unnamed source has a description: clear it, or make the source unnamed."
+            )
+        if errors:
+            raise ValidationError(errors)
 
 
 class Mention(models.Model):
@@ -412,8 +521,10 @@ def public_people():
 
 
 def public_organizations():
-    """Organizations readers may see: those a published article names."""
-    return Organization.objects.appearing_in(OrganizationMention.objects.published())
+    """Organizations readers may see: reviewed by an editor, and named in a published article (every
+    organization quoted is). One an import created is credited by name until reviewed."""
+    reviewed = Organization.objects.filter(needs_review=False)
+    return reviewed.appearing_in(OrganizationMention.objects.published())
 
 
 class ArticleSearch(SearchRow):

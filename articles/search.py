@@ -1,4 +1,4 @@
-"""What readers search: articles by headline, standfirst and text; quotes by their words and speaker."""
+"""What readers search: articles by headline, standfirst and text; quotes by their words and source."""
 
 from newsroom.search import Dependency, Document, Field, install
 
@@ -12,15 +12,26 @@ ARTICLES = Document(
     watch=("headline", "standfirst", "body"),
 )
 
+# A quote's source, whichever kind: the person's name, or the organization's with an unnamed
+# source's description ("a spokeswoman for" ... "Ministry of Health").
+SOURCE = (
+    "COALESCE((SELECT name FROM people_person WHERE id = {row}.speaker_id), '') || ' ' || "
+    "{row}.source_description || ' ' || "
+    "COALESCE((SELECT name FROM people_organization WHERE id = {row}.organization_id), '')"
+)
+
 QUOTES = Document(
     table="articles_quote",
     fields=(
         Field("text", "A", "{row}.text"),
-        Field("speaker", "B", "(SELECT name FROM people_person WHERE id = {row}.speaker_id)"),
+        Field("speaker", "B", SOURCE),
     ),
-    watch=("text", "speaker_id"),
+    watch=("text", "speaker_id", "organization_id", "source_description"),
     refreshed_by=(
         Dependency("people_person", ("name",), "SELECT id FROM articles_quote WHERE speaker_id = {row}.id"),
+        Dependency(
+            "people_organization", ("name",), "SELECT id FROM articles_quote WHERE organization_id = {row}.id"
+        ),
     ),
 )
 

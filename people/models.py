@@ -65,7 +65,10 @@ class Organization(models.Model):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["name", "id"], name="people_org_name_idx")]
+        indexes = [
+            models.Index(fields=["needs_review"], name="people_org_review_idx"),
+            models.Index(fields=["name", "id"], name="people_org_name_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(dissolved_on__isnull=True)

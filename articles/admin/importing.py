@@ -22,12 +22,12 @@ from django.urls import reverse
 from django.utils.text import slugify
 
 from articles.admin.permissions import locked
-from articles.ingest import SeedFormatError, extract, parse_document
+from articles.ingest import SeedFormatError, SourceKind, extract, parse_document
 from articles.loader import LoaderError
 from articles.loader.files import Source
 from articles.loader.people import Directory
 from articles.loader.run import load_document
-from articles.loader.writer import fits
+from articles.loader.sources import fits
 from articles.models import Article, Quote
 from people.models import Organization, Person
 
@@ -117,16 +117,54 @@ class CopyForm(forms.Form):
 
 class QuoteChoiceForm(forms.Form):
     keep = forms.BooleanField(required=False, initial=True, label="Keep")
+    source_kind = forms.ChoiceField(choices=Quote.Source.choices, label="Source")
     speaker = forms.ModelChoiceField(
         Person.objects.all(),
         required=False,
         widget=AutocompleteSelect(Quote._meta.get_field("speaker"), admin.site),
         help_text="Someone the newsroom knows; left empty, a new person by the name found.",
     )
+    organization = forms.ModelChoiceField(
+        Organization.objects.all(),
+        required=False,
+        widget=AutocompleteSelect(Quote._meta.get_field("organization"), admin.site),
+        help_text="The organization that said it, or the one an unnamed source speaks for.",
+    )
+    description = forms.CharField(
+        required=False,
+        max_length=Quote._meta.get_field("source_description").max_length,
+        label="Unnamed source",
+        help_text="As the copy describes them: “a spokeswoman for the ministry”.",
+    )
     featured = forms.BooleanField(required=False, label="Pull quote")
+
+    def __init__(self, *args, found_kind=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.found_kind = found_kind  # what the reader found; a blank choice keeps its source
+
+    def clean(self):
+        data = super().clean()
+        kind, changed = data.get("source_kind"), data.get("source_kind") != self.found_kind
+        if not data.get("keep") or kind is None:
+            return data
+        if kind == Quote.Source.PERSON and changed and data.get("speaker") is None:
+            self.add_error("speaker", "Choose the person who said it.")
+        if kind == Quote.Source.ORGANIZATION and changed and data.get("organization") is None:
+            self.add_error("organization", "Choose the organization that said it.")
+        if kind == Quote.Source.UNNAMED and changed and not data.get("description", "").strip():
+            self.add_error("description", "Describe the source as the copy does.")
+        return data
 
 
 class QuoteChoices(forms.formset_factory(QuoteChoiceForm, extra=0)):
+    def __init__(self, *args, found_kinds=(), **kwargs):
+        self.found_kinds = list(found_kinds)
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        kinds = self.found_kinds
+        return {**super().get_form_kwargs(index), "found_kind": kinds[index] if index < len(kinds) else None}
+
     def clean(self):
         super().clean()
         featured = [
@@ -153,17 +191,44 @@ def find_existing(key, document):
     return same_day.filter(headline=document.headline).first() or week.filter(body=body).first()
 
 
-def corrected(extraction, directory, choices):
-    """The extraction as the editor left it: dropped quotes gone, speakers and the pull quote as chosen."""
+def corrected(extraction, choices):
+    """The extraction as the editor left it: dropped quotes gone, sources and the pull quote as chosen."""
     quotes = []
     for quote, choice in zip(extraction.quotes, choices, strict=True):
         if not choice["keep"]:
             continue
-        person = choice["speaker"]
-        if person is not None:
-            quote = dataclasses.replace(quote, speaker=person.name, speaker_key=person.slug)
+        quote = _with_source(quote, choice)
         quotes.append(dataclasses.replace(quote, featured=choice["featured"], position=len(quotes)))
     return dataclasses.replace(extraction, quotes=tuple(quotes))
+
+
+def _with_source(quote, choice):
+    """The quote with the source the editor chose; what they left blank stays as the reader found it."""
+    kind, person, organization = SourceKind(choice["source_kind"]), choice["speaker"], choice["organization"]
+    if kind == SourceKind.PERSON:
+        if person is None:
+            return quote
+        named = {"speaker": person.name, "speaker_key": person.slug}
+        return dataclasses.replace(
+            quote, **named, kind=kind, organization=None, organization_key=None, description=""
+        )
+    if kind == SourceKind.ORGANIZATION:
+        if organization is None:
+            return quote
+        named = {"organization": organization.name, "organization_key": organization.slug}
+        return dataclasses.replace(
+            quote, kind=kind, speaker=organization.name, speaker_key=None, description="", **named
+        )
+    description = choice["description"].strip() or quote.description or quote.speaker
+    if organization is not None:
+        named = {"organization": organization.name, "organization_key": organization.slug}
+    elif quote.kind == SourceKind.UNNAMED:
+        named = {"organization": quote.organization, "organization_key": quote.organization_key}
+    else:
+        named = {"organization": None, "organization_key": None}
+    return dataclasses.replace(
+        quote, kind=kind, speaker=description, speaker_key=None, description=description, **named
+    )
 
 
 class Import:
@@ -198,23 +263,35 @@ class Import:
         )
 
     def initial_choices(self):
-        slugs = {q.speaker_key for q in self.extraction.quotes if q.speaker_key}
-        known = {person.slug: person for person in Person.objects.filter(slug__in=slugs)}
-        by_name = {}
-        for quote in self.extraction.quotes:
-            if quote.speaker_key is None:
-                person_id = self.directory.speaker_id(None, quote.speaker)
-                if person_id is not None:
-                    by_name[quote.speaker] = person_id
-        named = {p.pk: p for p in Person.objects.filter(pk__in=by_name.values())}
+        quotes, directory = self.extraction.quotes, self.directory
+        person_ids = {
+            directory.speaker_id(q.speaker_key, q.speaker) for q in quotes if q.kind == SourceKind.PERSON
+        }
+        organization_ids = {
+            directory.organization_id(q.organization_key, q.organization) for q in quotes if q.organization
+        }
+        people = Person.objects.in_bulk(person_ids - {None})
+        organizations = Organization.objects.in_bulk(organization_ids - {None})
         return [
             {
                 "keep": True,
-                "speaker": known.get(q.speaker_key) or named.get(by_name.get(q.speaker)),
+                "source_kind": q.kind.value,
+                "speaker": people.get(directory.speaker_id(q.speaker_key, q.speaker))
+                if q.kind == SourceKind.PERSON
+                else None,
+                "organization": organizations.get(
+                    directory.organization_id(q.organization_key, q.organization)
+                )
+                if q.organization
+                else None,
+                "description": q.description if q.kind == SourceKind.UNNAMED else "",
                 "featured": q.featured,
             }
-            for q in self.extraction.quotes
+            for q in quotes
         ]
+
+    def found_kinds(self):
+        return [q.kind.value for q in self.extraction.quotes]
 
     @transaction.atomic
     def save(self, choices, user):
@@ -225,7 +302,7 @@ class Import:
             )
         if self.existing is not None and not self.existing.source_key:
             Article.objects.filter(pk=self.existing.pk).update(source_key=self.key)
-        extraction = corrected(self.extraction, self.directory, choices)
+        extraction = corrected(self.extraction, choices)
         load_document(self.source(outlet), self.document, extraction=extraction, force=True, user=user)
         return Article.objects.get(source_key=self.key)
 
@@ -251,7 +328,7 @@ def import_article(request, model_admin):
             form.add_error(None, f"This copy updates “{found.existing}”, which you may not change.")
             found = None
         elif "save" in request.POST:
-            choices = QuoteChoices(request.POST, prefix="quotes")
+            choices = QuoteChoices(request.POST, prefix="quotes", found_kinds=found.found_kinds())
             if choices.is_valid() and len(choices.forms) == len(found.extraction.quotes):
                 article = found.save([c.cleaned_data for c in choices.forms], request.user)
                 messages.success(
@@ -262,7 +339,9 @@ def import_article(request, model_admin):
                 messages.warning(request, "The copy changed since its preview: check what was found again.")
                 choices = None
         if found is not None and choices is None and not form.errors:
-            choices = QuoteChoices(initial=found.initial_choices(), prefix="quotes")
+            choices = QuoteChoices(
+                initial=found.initial_choices(), prefix="quotes", found_kinds=found.found_kinds()
+            )
             # The text travels in the form from here on: saving needs no upload again.
             form = CopyForm(initial={**form.cleaned_data, "file": None})
             form.document = found.document
@@ -275,8 +354,8 @@ def import_article(request, model_admin):
         "quotes": list(zip(found.extraction.quotes, choices.forms, strict=True)) if found and choices else [],
         "choices": choices,
         "zones": zone_choices(),
-        "left_out": getattr(found.document, "left_out", ()) if found else (),
-        "unsure": getattr(found.extraction, "unattributed", ()) if found else (),
+        "left_out": found.document.left_out if found else (),
+        "unsure": found.extraction.unattributed if found else (),
         "media": model_admin.media + form.media + (choices.media if choices else forms.Media()),
     }
     return TemplateResponse(request, "admin/articles/article/import.html", context)

@@ -37,13 +37,19 @@ class DatedQuoteFormSet(QuoteFormSet):
 
 
 class QuoteInline(LockedOncePublished, admin.StackedInline):
-    """Stacked, three lines a quote: it fits the change form's column at 1024 px and wider, every
+    """Stacked, a few lines a quote: it fits the change form's column at 1024 px and wider, every
     field's error beside the field."""
 
     model = Quote
     formset = DatedQuoteFormSet
-    fields = ["text", ("speaker", "said_on"), ("context", "featured", "position")]
-    autocomplete_fields = ["speaker"]
+    fields = [
+        "text",
+        ("source_kind", "said_on"),
+        ("speaker", "organization"),
+        "source_description",
+        ("context", "featured", "position"),
+    ]
+    autocomplete_fields = ["speaker", "organization"]
     ordering = ["position", "pk"]
     extra = 0
     classes = ["quotes-inline"]
@@ -51,7 +57,7 @@ class QuoteInline(LockedOncePublished, admin.StackedInline):
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "text":
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"})
-        if db_field.name == "context":
+        if db_field.name in ("context", "source_description"):
             kwargs["widget"] = forms.TextInput(attrs={"size": 40})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 

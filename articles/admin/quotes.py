@@ -7,13 +7,31 @@ from articles.models import Article, Quote
 
 @admin.register(Quote)
 class QuoteAdmin(VersionAdmin):
-    list_display = ["excerpt", "speaker", "article", "said_on", "featured"]
-    list_filter = ["featured", "said_on", "article__status"]
-    list_select_related = ["speaker", "article"]
-    search_fields = ["text", "speaker__name", "speaker__aliases__name"]
+    list_display = ["excerpt", "source", "article", "said_on", "featured"]
+    list_filter = ["source_kind", "featured", "said_on", "article__status"]
+    list_select_related = ["speaker", "organization", "article"]
+    search_fields = [
+        "text",
+        "speaker__name",
+        "speaker__aliases__name",
+        "organization__name",
+        "organization__short_name",
+        "source_description",
+    ]
     date_hierarchy = "said_on"
-    autocomplete_fields = ["speaker", "article"]
-    fields = ["text", "speaker", "article", "said_on", "context", "position", "featured"]
+    autocomplete_fields = ["speaker", "organization", "article"]
+    fields = [
+        "text",
+        "source_kind",
+        "speaker",
+        "organization",
+        "source_description",
+        "article",
+        "said_on",
+        "context",
+        "position",
+        "featured",
+    ]
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "article" and not can_publish(request):
@@ -25,6 +43,15 @@ class QuoteAdmin(VersionAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and not locked(request, obj and obj.article)
+
+    @admin.display(description="source")
+    def source(self, quote):
+        kind = (
+            ""
+            if quote.source_kind == Quote.Source.PERSON
+            else f" ({quote.get_source_kind_display().lower()})"
+        )
+        return f"{quote.source_name}{kind}"
 
     @admin.display(description="quote", ordering="text")
     def excerpt(self, quote):

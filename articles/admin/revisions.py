@@ -12,10 +12,10 @@ from django.utils.safestring import mark_safe
 from reversion.models import Version
 
 from articles.models import Article, Quote
-from people.models import Person
+from people.models import Organization, Person
 
 FIELDS = ["headline", "slug", "standfirst", "status", "published_at", "updated_at", "source_url"]
-QUOTE_FIELDS = ["text", "speaker", "said_on", "context", "featured"]
+QUOTE_FIELDS = ["text", "source", "said_on", "context", "featured"]
 
 
 def marked_diff(old, new):
@@ -63,18 +63,30 @@ def revision_of(article, revision_id):
 
 def quote_rows(old, new):
     """Quotes in either revision: (old fields or None, new fields or None, what changed)."""
-    names = dict(
-        Person.objects.filter(pk__in={q["speaker_id"] for q in (*old.values(), *new.values())}).values_list(
+    quotes = (*old.values(), *new.values())
+    people = dict(
+        Person.objects.filter(pk__in={q.get("speaker_id") for q in quotes} - {None}).values_list("pk", "name")
+    )
+    organizations = dict(
+        Organization.objects.filter(pk__in={q.get("organization_id") for q in quotes} - {None}).values_list(
             "pk", "name"
         )
     )
+
+    def source(q):
+        # Revisions from before quotes had a source kind hold a speaker only.
+        kind = q.get("source_kind", Quote.Source.PERSON)
+        if kind == Quote.Source.PERSON:
+            return people.get(q.get("speaker_id"), "—")
+        if kind == Quote.Source.ORGANIZATION:
+            return organizations.get(q.get("organization_id"), "—")
+        named = organizations.get(q.get("organization_id"))
+        return f"{q.get('source_description', '')}" + (f" ({named})" if named else "")
+
     rows = []
     for key in sorted(old.keys() | new.keys(), key=lambda k: (new.get(k) or old[k]).get("position", 0)):
         before, after = old.get(key), new.get(key)
-        shown = [
-            {**q, "speaker": names.get(q["speaker_id"], "—")} if q is not None else None
-            for q in (before, after)
-        ]
+        shown = [{**q, "source": source(q)} if q is not None else None for q in (before, after)]
         changed = [f for f in QUOTE_FIELDS if before and after and shown[0][f] != shown[1][f]]
         rows.append((*shown, "added" if before is None else "removed" if after is None else changed))
     return rows

@@ -43,7 +43,8 @@ def _versions(model, rows, revision, describe):
 
 def _quote_repr(row):
     words = row["text"] if len(row["text"]) <= 80 else row["text"][:77].rstrip() + "…"
-    return f"{row['speaker__name']}: “{words}”"
+    source = row["speaker__name"] or row["organization__name"] or row["source_description"]
+    return f"{source}: “{words}”"
 
 
 class LoadRevision:
@@ -61,7 +62,12 @@ class LoadRevision:
             )
         parts = [
             (Article, Article.objects.filter(pk__in=article_ids), (), lambda row: row["headline"]),
-            (Quote, Quote.objects.filter(article_id__in=article_ids), ("speaker__name",), _quote_repr),
+            (
+                Quote,
+                Quote.objects.filter(article_id__in=article_ids),
+                ("speaker__name", "organization__name"),
+                _quote_repr,
+            ),
             (
                 Byline,
                 Byline.objects.filter(article_id__in=article_ids),

@@ -8,11 +8,9 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
 
-from articles.loader.errors import LoaderError
-from articles.loader.people import name_key
-from articles.models import Article, OrganizationMention, PersonMention, Quote
+from articles.loader.sources import create_new_sources, fits, quote_source
+from articles.models import Article, Byline, OrganizationMention, PersonMention, Quote
 from articles.search import ARTICLES, QUOTES
-from people.models import Person
 
 NEEDS_PREP = {"DateField", "DateTimeField", "BooleanField"}
 ARTICLE_FIELDS = (
@@ -24,7 +22,16 @@ ARTICLE_FIELDS = (
     "source_outlet_id",
     "source_url",
 )
-QUOTE_FIELDS = ("speaker_id", "said_on", "context", "position", "featured")
+QUOTE_FIELDS = (
+    "source_kind",
+    "speaker_id",
+    "organization_id",
+    "source_description",
+    "said_on",
+    "context",
+    "position",
+    "featured",
+)
 QUOTE_VALUES = ("text", *QUOTE_FIELDS)
 
 
@@ -60,16 +67,6 @@ def insert_rows(model, field_names, rows):
         )
 
 
-def fits(model, field_name, value, source, line, what):
-    """Refuse, naming the file and line, a value too long for its column: SQLite would store it and
-    PostgreSQL refuse it, and the admin could not save the row again."""
-    limit = model._meta.get_field(field_name).max_length
-    if value and len(value) > limit:
-        name = getattr(source, "display", None) or source.source
-        where = f"{name}, line {line}" if line else name
-        raise LoaderError(f"{where}: {what} is {len(value):,} characters long; at most {limit:,} fit")
-
-
 def _adapted(moment):
     return connection.ops.adapt_datetimefield_value(moment) if moment is not None else None
 
@@ -83,6 +80,7 @@ class Prepared:
     quotes: list
     person_ids: list
     organization_ids: list
+    author_ids: list
 
 
 class ArticleWriter:
@@ -97,7 +95,6 @@ class ArticleWriter:
         self.force = force
         self.revision = revision
         self.pending = []
-        self.pending_people = {}
 
     def add(self, source, document, extraction):
         self.pending.append((source, document, extraction))
@@ -108,7 +105,7 @@ class ArticleWriter:
         batch, self.pending = self.pending, []
         if not batch:
             return
-        self._create_speakers(batch)
+        create_new_sources(batch, self.directory, self.report)
         prepared = [self._prepare(*item) for item in batch]
         existing = Existing([p.source.key for p in prepared])
         self._create([p for p in prepared if p.source.key not in existing.articles])
@@ -125,26 +122,6 @@ class ArticleWriter:
         # Model instances from the batch sit in reference cycles; collecting them here keeps memory
         # flat on long runs instead of waiting for the next full collection.
         gc.collect()
-
-    def _create_speakers(self, batch):
-        people = []
-        for source, document, extraction in batch:
-            for quote in extraction.quotes:
-                key = name_key(quote.speaker)
-                if (
-                    self.directory.speaker_id(quote.speaker_key, quote.speaker) is None
-                    and key not in self.pending_people
-                ):
-                    line = document.paragraph_lines[quote.paragraph] if document.paragraph_lines else None
-                    fits(Person, "name", quote.speaker, source, line, "the speaker's name")
-                    self.pending_people[key] = self.directory.new_person(quote.speaker)
-                    people.append(self.pending_people[key])
-        if people:
-            Person.objects.bulk_create(people)
-            self.directory.saved(people)
-            self.report.count("people", "created", len(people))
-            self.report.new_people.extend(p.name for p in people)
-        self.pending_people.clear()
 
     def _prepare(self, source, document, extraction):
         fits(Article, "headline", document.headline, source, document.headline_line, "the headline")
@@ -167,7 +144,7 @@ class ArticleWriter:
             quotes.append(
                 {
                     "text": quote.text,
-                    "speaker_id": directory.speaker_id(quote.speaker_key, quote.speaker),
+                    **quote_source(directory, quote),
                     "said_on": quote.said_on,
                     "context": quote.context[:300],
                     "position": len(quotes),
@@ -175,15 +152,21 @@ class ArticleWriter:
                 }
             )
         person_ids = [directory.person_ids[key] for key in extraction.people if key in directory.person_ids]
-        for quote in quotes:
-            if quote["speaker_id"] not in person_ids:
-                person_ids.append(quote["speaker_id"])
         organization_ids = [
             directory.organization_ids[key]
             for key in extraction.organizations
             if key in directory.organization_ids
         ]
-        return Prepared(source, document, extraction, fields, quotes, person_ids, organization_ids)
+        # Whoever or whatever a quote is from is in the article, named or not.
+        for quote in quotes:
+            if quote["speaker_id"] is not None and quote["speaker_id"] not in person_ids:
+                person_ids.append(quote["speaker_id"])
+            if quote["organization_id"] is not None and quote["organization_id"] not in organization_ids:
+                organization_ids.append(quote["organization_id"])
+        author_ids = list(dict.fromkeys(directory.journalist_id(name) for name in document.bylines))
+        return Prepared(
+            source, document, extraction, fields, quotes, person_ids, organization_ids, author_ids
+        )
 
     def _create(self, prepared):
         if not prepared:
@@ -223,6 +206,11 @@ class ArticleWriter:
             OrganizationMention,
             ("article", "organization", "public_at"),
             [(a.pk, pk, public_at) for a, p, public_at in pairs for pk in p.organization_ids],
+        )
+        insert_rows(
+            Byline,
+            ("article", "author", "position", "public_at"),
+            [(a.pk, pk, n, public_at) for a, p, public_at in pairs for n, pk in enumerate(p.author_ids)],
         )
         if self.index is not None:
             ids = [a.pk for a in articles]
@@ -266,6 +254,7 @@ class ArticleWriter:
             existing.organizations,
             p.organization_ids,
         )
+        links_changed |= _sync_bylines(row["pk"], existing.authors[row["pk"]], p.author_ids)
         p.status = "updated" if changed or quotes_changed or links_changed or edited else "unchanged"
         if p.status == "updated":
             now = timezone.now()
@@ -315,6 +304,13 @@ class Existing:
             self.quotes[quote["article_id"]][quote["text"]] = quote
         self.people = _links(PersonMention, "person_id", ids)
         self.organizations = _links(OrganizationMention, "organization_id", ids)
+        self.authors = defaultdict(list)
+        for article_id, author in (
+            Byline.objects.filter(article_id__in=ids)
+            .order_by("position", "pk")
+            .values_list("article_id", "author_id")
+        ):
+            self.authors[article_id].append(author)
 
 
 def _links(through, column, ids):
@@ -329,4 +325,15 @@ def _sync_links(through, field, article_id, current, wanted):
         return False
     through.objects.filter(article_id=article_id).delete()
     insert_rows(through, ("article", field), [(article_id, target) for target in wanted])
+    return True
+
+
+def _sync_bylines(article_id, current, wanted):
+    """Bylines follow the copy, in its order; an article without byline lines keeps the editor's."""
+    if not wanted or current == wanted:
+        return False
+    Byline.objects.filter(article_id=article_id).delete()
+    insert_rows(
+        Byline, ("article", "author", "position"), [(article_id, pk, n) for n, pk in enumerate(wanted)]
+    )
     return True

@@ -118,6 +118,17 @@ def install(documents, connection=None):
         module.install(cursor, documents)
 
 
+def rebuild(documents, connection=None):
+    """Index every row again as the documents' fields now read them (after a migration changed
+    what they read); documents not yet installed are left to `install`."""
+    connection = connection or default_connection
+    module = backend(connection)
+    with connection.cursor() as cursor:
+        for document in documents:
+            if module.installed(cursor, document):
+                module.fill(cursor, document)
+
+
 @contextmanager
 def bulk_indexing(documents, connection=None):
     """For a bulk writer inside a transaction: rows it inserts into the documents' tables are indexed

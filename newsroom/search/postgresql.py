@@ -113,14 +113,18 @@ def statements(document):
         )
 
 
+def installed(cursor, document):
+    cursor.execute(
+        "SELECT 1 FROM information_schema.columns WHERE table_name = %s AND column_name = 'search'",
+        [document.table],
+    )
+    return cursor.fetchone() is not None
+
+
 def install(cursor, documents):
     cursor.execute(CONFIGURATIONS)
     for document in documents:
-        cursor.execute(
-            "SELECT 1 FROM information_schema.columns WHERE table_name = %s AND column_name = 'search'",
-            [document.table],
-        )
-        new = cursor.fetchone() is None
+        new = not installed(cursor, document)
         for statement in statements(document):
             cursor.execute(statement)
         if new:

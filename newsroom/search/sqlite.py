@@ -124,11 +124,15 @@ def _refresh(document, ids):
     )
 
 
+def installed(cursor, document):
+    cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [document.index])
+    return cursor.fetchone() is not None
+
+
 def install(cursor, documents):
     cursor.execute(f"CREATE TABLE IF NOT EXISTS {PAUSE_TABLE} (document TEXT PRIMARY KEY)")
     for document in documents:
-        cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [document.index])
-        new = cursor.fetchone() is None
+        new = not installed(cursor, document)
         for statement in statements(document):
             cursor.execute(statement)
         weights = ", ".join(str(WEIGHTS[f.weight]) for f in document.fields)

@@ -138,10 +138,10 @@ def test_article_filters_cover_status_date_author_organization_and_outlet(editor
     assert titles == ["status", "publication time", "author", "organizations", "source outlet"]
 
 
-def test_quote_filters_cover_featured_date_and_article_status(editor_client, story):
+def test_quote_filters_cover_source_featured_date_and_article_status(editor_client, story):
     titles = assert_every_filter_works(editor_client, reverse("admin:articles_quote_changelist"))
 
-    assert titles == ["featured", "date said", "status"]
+    assert titles == ["source", "featured", "date said", "status"]
 
 
 @pytest.mark.parametrize(
@@ -179,7 +179,7 @@ def test_quote_list_narrows_by_text_speaker_status_and_date(editor_client, story
     assert [quote.text for quote in response.context["cl"].result_list] == ["There will be no negotiation."]
 
 
-def test_quote_list_shows_an_excerpt_speaker_article_date_and_featured(editor_client, story):
+def test_quote_list_shows_an_excerpt_source_article_date_and_featured(editor_client, story):
     QuoteFactory(article=story, speaker=story.people.get(), text="x" * 200)
 
     response = editor_client.get(reverse("admin:articles_quote_changelist"), {"q": "Hun Sen"})
@@ -188,7 +188,7 @@ def test_quote_list_shows_an_excerpt_speaker_article_date_and_featured(editor_cl
     assert "x" * 97 + "…" in html
     assert "x" * 98 not in html
     assert "Hun Sen rules out talks with opposition" in html
-    assert response.context["cl"].list_display[1:] == ["excerpt", "speaker", "article", "said_on", "featured"]
+    assert response.context["cl"].list_display[1:] == ["excerpt", "source", "article", "said_on", "featured"]
 
 
 def test_person_quote_count_links_to_their_quotes(editor_client, story):
@@ -228,6 +228,7 @@ def test_editor_adds_quotes_and_bylines_from_the_article_form(editor_client, sto
         {
             "quotes-TOTAL_FORMS": "2",
             "quotes-1-text": "We will keep struggling.",
+            "quotes-1-source_kind": "person",
             "quotes-1-speaker": kem_sokha.pk,
             "quotes-1-said_on": "26/03/2018",
             "quotes-1-position": "1",

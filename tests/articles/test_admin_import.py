@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Article, Quote
-from people.models import Person
+from people.models import Organization, Person
 
 SEED = Path(settings.BASE_DIR) / "seeds" / "scmp-2018-03-27-hun-sen-no-negotiation.txt"
 IMPORT_URL = reverse("admin:articles_article_import")
@@ -31,7 +31,7 @@ def test_preview_shows_the_extracted_quotes_and_writes_nothing(editor_client, kn
     page = response.content.decode()
     assert "4 quotes found" in page
     assert "There will be no negotiation with traitors" in page
-    assert page.count("<td>Sam Rainsy") == 3
+    assert page.count('Sam Rainsy <span class="help">(person)</span>') == 3
     assert "Save as draft" in page
     assert not Article.objects.exists()
 
@@ -78,7 +78,8 @@ def test_a_new_speaker_is_flagged_for_review_before_saving(editor_client):
     )
     response = editor_client.post(IMPORT_URL, form(text=text, preview="1"))
 
-    assert "Maria Okafor <strong>(new person, will await review)</strong>" in response.content.decode()
+    page = response.content.decode()
+    assert "Maria Okafor <span" in page and "(new person, will await review)" in page
     assert not Person.objects.exists()
 
 
@@ -186,6 +187,57 @@ def test_an_editor_credits_a_quote_to_someone_else_drops_one_and_picks_the_pull_
     assert list(article.quotes.values_list("text", flat=True)) == [found[0], *found[2:]]
     assert article.quotes.get(text=found[0]).speaker == hun_sen
     assert article.quotes.get(featured=True).text == found[last]
+
+
+def test_an_editor_makes_quotes_an_organizations_and_an_unnamed_sources(editor_client, known_people):
+    response = previewed(editor_client, SEED.read_text(encoding="utf-8"))
+    found = [quote.text for quote, _ in response.context["quotes"]]
+    party = Organization.objects.get(slug="cambodia-national-rescue-party")
+
+    editor_client.post(
+        IMPORT_URL,
+        choices_of(
+            response,
+            **{
+                "quotes-0-source_kind": "organization",
+                "quotes-0-speaker": "",
+                "quotes-0-organization": party.pk,
+            },
+            **{"quotes-1-source_kind": "unnamed", "quotes-1-speaker": "", "quotes-1-description": "an aide"},
+        ),
+    )
+
+    article = Article.objects.get()
+    by_party, by_aide = article.quotes.get(text=found[0]), article.quotes.get(text=found[1])
+    assert (by_party.source_kind, by_party.organization, by_party.speaker) == ("organization", party, None)
+    assert (by_aide.source_kind, by_aide.source_description, by_aide.speaker) == ("unnamed", "an aide", None)
+
+
+def test_a_source_changed_without_saying_who_is_a_form_error(editor_client, known_people):
+    response = previewed(editor_client, SEED.read_text(encoding="utf-8"))
+
+    again = editor_client.post(
+        IMPORT_URL,
+        choices_of(response, **{"quotes-0-source_kind": "organization", "quotes-0-organization": ""}),
+    )
+
+    assert "Choose the organization that said it." in again.text
+    assert not Article.objects.exists()
+
+
+def test_quotes_by_an_unknown_organization_and_a_lone_attribution_are_shown_before_saving(editor_client):
+    text = (
+        "Refinery to close\n\nFriday, September 6, 2019\n\n"
+        "“The plant has not made money for six years,” the Harbour Refining Company said in a statement.\n\n"
+        "—Troy Roberts on the closure\n\nThe plant employs 400 people.\n"
+    )
+    response = editor_client.post(IMPORT_URL, form(text=text, preview="1"))
+
+    page = response.content.decode()
+    assert "Harbour Refining Company <span" in page and "(new organization, will await review)" in page
+    assert "an attribution whose quote is missing: “—Troy Roberts on the closure”" in page.replace(
+        "&#x27;", "'"
+    )
 
 
 def test_two_pull_quotes_are_refused_and_nothing_is_saved(editor_client, known_people):

@@ -179,6 +179,55 @@ def test_a_reload_after_its_own_update_is_not_taken_for_an_editors_change(seeds)
     assert "Nothing changed" in out and "left as they are" not in out
 
 
+def test_quotes_by_an_organization_and_an_unnamed_source_keep_their_source(tmp_path):
+    (tmp_path / "story.txt").write_text(
+        "Refinery to close\n\nFriday, September 6, 2019\n\n"
+        "By Lena Ford\n\n"
+        "The Harbour Refining Company will close its plant, it said on Thursday.\n\n"
+        "“The plant has not made money for six years,” the Harbour Refining Company said in a statement.\n\n"
+        "“Nobody was told until this morning,” said a spokeswoman for the workers' union.\n",
+        encoding="utf-8",
+    )
+    out, _ = load(tmp_path, json=True)
+
+    by_org = Quote.objects.get(text__startswith="The plant")
+    assert by_org.source_kind == Quote.Source.ORGANIZATION and by_org.speaker is None
+    assert by_org.organization.name == "Harbour Refining Company"
+    assert by_org.organization.needs_review is True
+    assert by_org.organization in by_org.article.organizations.all()
+    unnamed = Quote.objects.get(text__startswith="Nobody")
+    assert unnamed.source_kind == Quote.Source.UNNAMED and unnamed.speaker is None
+    assert unnamed.source_description == "a spokeswoman for the workers' union"
+    assert not Person.objects.filter(name__icontains="Refining").exists()
+    (article,) = json.loads(out)["articles"]
+    assert [(q["speaker"], q["speaker_type"]) for q in article["quotes"]] == [
+        ("Harbour Refining Company", "organization"),
+        ("a spokeswoman for the workers' union", "unnamed"),
+    ]
+    assert article["bylines"] == ["Lena Ford"]
+    summary = json.loads(out)["summary"]
+    assert summary["new_organizations_awaiting_review"] == ["Harbour Refining Company"]
+
+    author = by_org.article.bylines.get().author
+    assert author.name == "Lena Ford" and author.is_journalist and author.needs_review
+    before = row_counts()
+    load(tmp_path)
+    assert row_counts() == before  # a second load finds the organization and the journalist it made
+
+
+def test_a_lone_attribution_line_is_reported_not_kept_as_body(tmp_path):
+    (tmp_path / "story.txt").write_text(
+        "Voices from the market\n\nFriday, September 6, 2019\n\n"
+        "Traders spoke about the new rents.\n\n"
+        "—Troy Roberts on the rent rise\n\n"
+        "The council meets again next week.\n",
+        encoding="utf-8",
+    )
+    out, _ = load(tmp_path)
+    assert "Troy Roberts" not in Article.objects.get().body
+    assert "story.txt, line 7" in out and "Troy Roberts on the rent rise" in out
+
+
 def test_speaker_nobody_knew_becomes_a_person_awaiting_review(tmp_path):
     (tmp_path / "story.txt").write_text(
         "Harbour plan approved\n\nFriday, September 6, 2019\n\n"
@@ -246,6 +295,7 @@ def test_json_report_has_the_documented_shape():
         "text": "I continue to believe in the culture of dialogue when it is sincerely implemented, "
         "meaning without threats or bullying.",
         "speaker": "Sam Rainsy",
+        "speaker_type": "person",
         "said_on": "2018-03-26",
         "context": article["quotes"][1]["context"],
         "featured": False,

@@ -9,7 +9,14 @@ from PIL import Image
 
 from articles.models import Article, Quote
 from newsroom.images import rendition_name
-from tests.factories import ArticleFactory, BylineFactory, DraftArticleFactory, QuoteFactory
+from tests.factories import (
+    ArticleFactory,
+    BylineFactory,
+    DraftArticleFactory,
+    OrganizationFactory,
+    PersonFactory,
+    QuoteFactory,
+)
 from tests.helpers import HONG_KONG, png
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +168,54 @@ def test_saving_an_article_with_an_uploaded_lead_image_writes_its_renditions(set
         rendition = settings.MEDIA_ROOT / rendition_name(article.lead_image.name, width)
         with Image.open(rendition) as image:
             assert image.width == min(width, 1200)
+
+
+# A quote's source: a person, an organization, or an unnamed source
+
+
+def test_a_quote_by_an_organization_or_an_unnamed_source_is_named_as_a_reader_would_be_told():
+    company = OrganizationFactory(name="Harbour Refining Company")
+    by_company = QuoteFactory(
+        source_kind=Quote.Source.ORGANIZATION, speaker=None, organization=company, text="We will close."
+    )
+    by_aide = QuoteFactory(
+        source_kind=Quote.Source.UNNAMED,
+        speaker=None,
+        organization=company,
+        source_description="a spokeswoman for the company",
+        text="Nobody was told.",
+    )
+
+    assert str(by_company) == "Harbour Refining Company: “We will close.”"
+    assert by_aide.source_name == "a spokeswoman for the company"
+    assert list(company.quotes.order_by("text")) == [by_aide, by_company]
+
+
+@pytest.mark.parametrize(
+    ("fields", "field"),
+    [
+        ({"source_kind": "person", "speaker": None}, "speaker"),
+        ({"source_kind": "organization", "speaker": None}, "organization"),
+        ({"source_kind": "unnamed", "speaker": None}, "source_description"),
+        ({"source_kind": "organization"}, "speaker"),
+        ({"source_kind": "person", "source_description": "an aide"}, "source_description"),
+    ],
+    ids=[
+        "person-without-speaker",
+        "organization-without-one",
+        "unnamed-undescribed",
+        "org-with-person",
+        "person-described",
+    ],
+)
+def test_a_source_that_does_not_fit_its_kind_is_refused_on_its_field_and_by_the_database(fields, field):
+    quote = QuoteFactory.build(article=ArticleFactory(), **({"speaker": PersonFactory()} | fields))
+    if fields == {"source_kind": "organization"}:
+        quote.organization = OrganizationFactory()  # and a person too, which does not fit
+
+    with pytest.raises(ValidationError) as error:
+        quote.full_clean()
+    assert field in error.value.message_dict
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Quote.objects.bulk_create([quote])
