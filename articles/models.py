@@ -9,10 +9,14 @@ from django.db.models.functions import MD5, Coalesce
 from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
+from articles.mentions import Byline, OrganizationMention, PersonMention
+from articles.mentions import public_organizations as public_organizations
+from articles.mentions import public_people as public_people
+from articles.search import ArticleSearch as ArticleSearch  # models too: imported so Django has them
+from articles.search import QuoteSearch as QuoteSearch
 from newsroom.cache import pages_changed
 from newsroom.images import UnguessableName, make_renditions, validate_image
 from newsroom.querysets import PublicationQuerySet
-from newsroom.search.sqlite import MatchField, SearchRow
 from people.models import Affiliation, Organization, Person
 
 
@@ -423,131 +427,7 @@ class Quote(models.Model):
             raise ValidationError(errors)
 
 
-class Mention(models.Model):
-    """A link from an article to someone or something it names, with the article's public_at."""
-
-    public_at = models.DateTimeField(
-        null=True, editable=False, help_text="A copy of the article's public_at."
-    )
-
-    objects = PublicationQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return f"{self.named} in “{self.article}”"
-
-    def save(self, *args, **kwargs):
-        self.public_at = self.article.public_at
-        super().save(*args, **kwargs)
-        self.article.touch()
-
-
-class PersonMention(Mention):
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="person_mentions", db_index=False
-    )
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="mentions", db_index=False)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["article", "person"], name="articles_person_mention_unique")
-        ]
-        indexes = [
-            models.Index(fields=["person", "-public_at", "-article"], name="articles_person_mention_idx")
-        ]
-
-    @property
-    def named(self):
-        return self.person
-
-
 @functools.lru_cache(maxsize=8)
 def _address_pattern(prefix):
     marker = reverse("articles:article-detail", kwargs={"year": 1000, "month": 10, "day": 10, "slug": "slug"})
     return marker.replace("1000/10/10/slug/", "{year:04d}/{month:02d}/{day:02d}/{slug}/")
-
-
-@reversion.register()
-class Byline(Mention):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
-    author = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="bylines", db_index=False)
-    position = models.PositiveSmallIntegerField(default=0)
-
-    class Meta:
-        ordering = ["position", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "author"], name="articles_byline_unique_author"),
-        ]
-        indexes = [
-            models.Index(fields=["author", "-public_at", "-article"], name="articles_byline_author_idx")
-        ]
-
-    def __str__(self):
-        return str(self.author)
-
-    @property
-    def named(self):
-        return self.author
-
-
-class OrganizationMention(Mention):
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="organization_mentions", db_index=False
-    )
-    organization = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, related_name="mentions", db_index=False
-    )
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["article", "organization"], name="articles_org_mention_unique")
-        ]
-        indexes = [
-            models.Index(fields=["organization", "-public_at", "-article"], name="articles_org_mention_idx")
-        ]
-
-    @property
-    def named(self):
-        return self.organization
-
-
-def public_people():
-    """People readers may see: reviewed by an editor, and mentioned in a published article (everyone
-    quoted is) or writing one. Someone an import created is credited by name until reviewed."""
-    reviewed = Person.objects.filter(needs_review=False)
-    return reviewed.appearing_in(PersonMention.objects.published(), Byline.objects.published())
-
-
-def public_organizations():
-    """Organizations readers may see: reviewed by an editor, and named in a published article (every
-    organization quoted is). One an import created is credited by name until reviewed."""
-    reviewed = Organization.objects.filter(needs_review=False)
-    return reviewed.appearing_in(OrganizationMention.objects.published())
-
-
-class ArticleSearch(SearchRow):
-    """SQLite's full-text index of articles (see articles.search), joined to search and rank them."""
-
-    article = models.OneToOneField(
-        Article, primary_key=True, db_column="rowid", on_delete=models.DO_NOTHING, related_name="search_row"
-    )
-    match = MatchField(db_column="articles_article_search")
-
-    class Meta:
-        managed = False
-        db_table = "articles_article_search"
-
-
-class QuoteSearch(SearchRow):
-    """SQLite's full-text index of quotes, with their speakers' names."""
-
-    quote = models.OneToOneField(
-        Quote, primary_key=True, db_column="rowid", on_delete=models.DO_NOTHING, related_name="search_row"
-    )
-    match = MatchField(db_column="articles_quote_search")
-
-    class Meta:
-        managed = False
-        db_table = "articles_quote_search"

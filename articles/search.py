@@ -1,6 +1,9 @@
 """What readers search: articles by headline, standfirst and text; quotes by their words and source."""
 
+from django.db import connections, models
+
 from newsroom.search import Dependency, Document, Field, install
+from newsroom.search.sqlite import MatchField, SearchRow
 
 ARTICLES = Document(
     table="articles_article",
@@ -37,6 +40,38 @@ QUOTES = Document(
 
 
 def install_indexes(using="default", **kwargs):
-    from django.db import connections
-
     install([ARTICLES, QUOTES], connections[using])
+
+
+class ArticleSearch(SearchRow):
+    """SQLite's full-text index of articles (ARTICLES above), joined to search and rank them."""
+
+    article = models.OneToOneField(
+        "articles.Article",
+        primary_key=True,
+        db_column="rowid",
+        on_delete=models.DO_NOTHING,
+        related_name="search_row",
+    )
+    match = MatchField(db_column="articles_article_search")
+
+    class Meta:
+        managed = False
+        db_table = "articles_article_search"
+
+
+class QuoteSearch(SearchRow):
+    """SQLite's full-text index of quotes, with their speakers' names."""
+
+    quote = models.OneToOneField(
+        "articles.Quote",
+        primary_key=True,
+        db_column="rowid",
+        on_delete=models.DO_NOTHING,
+        related_name="search_row",
+    )
+    match = MatchField(db_column="articles_quote_search")
+
+    class Meta:
+        managed = False
+        db_table = "articles_quote_search"
