@@ -1,7 +1,9 @@
 """Template helpers shared by every reader page."""
 
+import datetime as dt
 import json
 import re
+from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
@@ -56,6 +58,66 @@ def srcset(image):
 def web_url(url):
     """The address if it is an http(s) link, else "": stored data never becomes a javascript: link."""
     return url if re.match(r"https?://", url or "", re.IGNORECASE) else ""
+
+
+@register.filter
+def host(url):
+    """The host of a web address, without "www.": "en.wikinews.org"."""
+    try:
+        name = urlsplit(url or "").hostname or ""
+    except ValueError:
+        return ""
+    return name.removeprefix("www.")
+
+
+# A sentence ends at ".", "!" or "?" (and any closing marks) before a capital, a digit or an opening
+# mark; not after an initial, "U.S." or a short title.
+SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+NOT_AN_END = re.compile(
+    r"(?:\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|No|Inc|Ltd|Co|vs|Lt|Col|Capt|Sgt|Rev|Hon))$"
+)
+SUMMARY_LENGTH = 240
+
+
+@register.filter
+def first_sentence(text):
+    """The first sentence of the text's first paragraph, for a list row whose article has no standfirst."""
+    paragraph = (text or "").strip().split("\n\n", 1)[0][: SUMMARY_LENGTH * 2]
+    for end in SENTENCE_END.finditer(paragraph):
+        if not NOT_AN_END.search(paragraph, 0, end.start()):
+            paragraph = paragraph[: end.end()]
+            break
+    paragraph = " ".join(paragraph.split())
+    if len(paragraph) <= SUMMARY_LENGTH:
+        return paragraph
+    return paragraph[:SUMMARY_LENGTH].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+@register.filter
+def summary(article):
+    """What a list says of an article: its standfirst, else the first sentence of its story."""
+    return article.standfirst or first_sentence(article.body)
+
+
+@register.filter
+def is_date(value):
+    """Whether a filter's typed value is a date a date input can show (else it is shown as typed)."""
+    try:
+        dt.date.fromisoformat(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+@register.simple_tag
+def chosen_filters(form):
+    """How many of the form's fields the address fills in."""
+    chosen = 0
+    for field in form:
+        value = field.field.widget.value_from_datadict(form.data, form.files, field.html_name)
+        values = value if isinstance(value, (list, tuple)) else [value]
+        chosen += any(str(v or "").strip() for v in values)
+    return chosen
 
 
 @register.filter
