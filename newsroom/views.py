@@ -1,10 +1,12 @@
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from articles.models import Article, Quote
+from people.templatetags.speakers import roles_of
 
 HOME_ARTICLES = 10
 HOME_QUOTES = 4
@@ -15,8 +17,10 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["articles"] = Article.objects.for_listing()[:HOME_ARTICLES]
-        context["quotes"] = Quote.objects.latest(HOME_QUOTES)
+        articles = list(Article.objects.for_listing()[:HOME_ARTICLES])
+        quotes = Quote.objects.latest(HOME_QUOTES)
+        prefetch_related_objects(quotes, roles_of())  # each speaker's role on the day, in one query
+        context.update(lead=articles[0] if articles else None, articles=articles[1:], quotes=quotes)
         return context
 
 

@@ -118,3 +118,55 @@ def test_pages_need_no_inline_script_or_style_under_the_content_security_policy(
     for tag, code in re.findall(r"(<script[^>]*>)(.*?)</script>", response.text, re.DOTALL):
         # Data for search engines, or a script file of the site's own: never inline code.
         assert 'type="application/ld+json"' in tag or (re.search(r'src="/static/', tag) and not code.strip())
+
+
+def test_home_leads_with_the_newest_article_and_its_image(client):
+    from tests.helpers import png
+
+    ArticleFactory(headline="The story of yesterday", published_at=timezone.now() - dt.timedelta(days=1))
+    lead = ArticleFactory(
+        headline="The morning story",
+        published_at=timezone.now() - dt.timedelta(hours=2),
+        lead_image=png(size=(1200, 800), name="lead.png"),
+        lead_image_alt="Ferries at the pier",
+    )
+
+    response = client.get("/")
+
+    story = re.search(r'<article class="lead-story[^"]*">.*?</article>', response.text, re.S).group(0)
+    assert lead.headline in story
+    assert 'alt="Ferries at the pier"' in story
+    assert "The story of yesterday" not in story
+    assertContains(response, "The story of yesterday")
+
+
+def test_home_lists_say_a_first_sentence_where_there_is_no_standfirst_and_show_thumbnails(client):
+    from tests.helpers import png
+
+    ArticleFactory(
+        headline="A story without a summary",
+        standfirst="",
+        body="U.S. officials met on Monday in Washington. They agreed on nothing.\n\nMore later.",
+        lead_image=png(size=(800, 600), name="thumb.png"),
+        published_at=timezone.now() - dt.timedelta(days=2),
+    )
+    ArticleFactory(headline="The lead", published_at=timezone.now() - dt.timedelta(hours=1))
+
+    response = client.get("/")
+
+    assertContains(
+        response, '<p class="item__summary">U.S. officials met on Monday in Washington.</p>', html=True
+    )
+    assertNotContains(response, "They agreed on nothing.")
+    assert re.search(r'<img class="item__image" src="[^"]+-\d+w\.jpg"', response.text)
+
+
+def test_home_quotes_show_the_speakers_role_on_the_day(client):
+    speaker = PersonFactory(name="Sam Rainsy")
+    party = OrganizationFactory(name="Cambodia National Rescue Party", short_name="CNRP")
+    AffiliationFactory(person=speaker, organization=party, role="Leader", end_date=dt.date(2017, 2, 11))
+    QuoteFactory(speaker=speaker, text="The sooner the better.", said_on=dt.date(2018, 3, 26))
+
+    response = client.get("/")
+
+    assertContains(response, '<span class="quote__role">, former leader, CNRP</span>', html=True)

@@ -204,6 +204,36 @@ def test_filters_combine(client, seed):
     assert titles(response) == [seed.headline]
 
 
+def test_filters_fold_behind_a_filter_control_that_says_how_many_are_chosen(client):
+    response = client.get("/articles/?q=budget&date_after=2018-01-01")
+
+    assertContains(response, '<details class="filters">')
+    assertContains(
+        response,
+        '<summary class="filters__toggle">Filter <span class="filters__chosen">(2 chosen)</span></summary>',
+        html=True,
+    )
+
+
+def test_a_bad_date_is_shown_back_in_its_own_field_with_the_error(client):
+    response = client.get("/articles/?date_after=2018-13-45&date_before=2018-12-31")
+
+    # Open, so the problem is in sight; a date box would show the bad date as empty, so it is text.
+    assertContains(response, '<details class="filters" open>')
+    assertContains(response, "Enter a valid date.")
+    assertContains(
+        response,
+        '<input type="text" name="date_after" value="2018-13-45" inputmode="numeric" '
+        'placeholder="YYYY-MM-DD" aria-invalid="true" id="id_date_0">',
+        html=True,
+    )
+    assertContains(
+        response,
+        '<input type="date" name="date_before" value="2018-12-31" aria-invalid="true" id="id_date_1">',
+        html=True,
+    )
+
+
 def test_article_list_links_to_year_archives(client, seed):
     assertContains(client.get("/articles/"), 'href="/articles/2018/"')
 
@@ -241,6 +271,19 @@ def test_article_page_lists_bylines_in_their_order(client):
     assertContains(response, "First Writer</a> and <a")
 
 
+def test_a_byline_awaiting_review_is_credited_by_name_without_a_link(client):
+    article = ArticleFactory()
+    BylineFactory(
+        article=article, author=PersonFactory(name="New Writer", slug="new-writer", needs_review=True)
+    )
+
+    response = client.get(article.get_absolute_url())
+
+    assertContains(response, '<p class="byline">By New Writer</p>', html=True)
+    assertNotContains(response, 'href="/people/new-writer/"')
+    assert json_ld(response)["author"] == [{"@type": "Person", "name": "New Writer"}]
+
+
 def test_article_body_is_split_into_escaped_paragraphs(client):
     article = ArticleFactory(body="First <b>bold</b> claim.\n\n<script>alert(1)</script>Second.")
 
@@ -275,9 +318,11 @@ def test_featured_quote_is_the_pull_quote(client, seed):
 def test_article_page_links_people_and_organizations_it_mentions(client, seed):
     response = client.get(seed.get_absolute_url())
 
-    assertContains(response, '<a href="/people/taro-kono/">Taro Kono</a>', html=True)
+    assertContains(response, '<a class="cast__name" href="/people/taro-kono/">Taro Kono</a>', html=True)
     assertContains(
-        response, '<a href="/organizations/cnrp/">Cambodia National Rescue Party (CNRP)</a>', html=True
+        response,
+        '<a class="cast__name" href="/organizations/cnrp/">Cambodia National Rescue Party (CNRP)</a>',
+        html=True,
     )
 
 
@@ -342,7 +387,9 @@ def test_lead_image_has_renditions_alt_text_caption_and_credit(client):
 
     img = re.search(r'<figure class="lead-image">\s*<img ([^>]*)>', response.text).group(1)
     assert 'alt="Hun Sen at a lectern"' in img
-    assert re.search(r'srcset="[^"]*palace-480w\.jpg 480w, [^"]*palace-960w\.jpg 960w', img)
+    # Renditions are named by the random name the upload was given, never the uploader's.
+    assert re.search(r'srcset="[^"]*-480w\.jpg 480w, [^"]*-960w\.jpg 960w', img)
+    assert "palace" not in img
     assertContains(response, "The prime minister in Phnom Penh.")
     assertContains(response, "Photo: Reuters")
     assert json_ld(response)["image"][0].startswith("http://testserver/media/renditions/")
@@ -375,6 +422,17 @@ def test_editor_previews_a_draft_with_a_banner(editor_client):
     assertContains(response, "Draft — not published.")
     assert "no-store" in response["Cache-Control"]
     assert response["X-Robots-Tag"] == "noindex"
+
+
+@pytest.mark.parametrize("kind", ["draft", "scheduled"])
+def test_a_preview_never_says_it_was_published(editor_client, kind):
+    article = DraftArticleFactory() if kind == "draft" else ArticleFactory(published_at=hk(2099, 1, 1, 9))
+
+    response = editor_client.get(article.get_absolute_url())
+
+    assertNotContains(response, "Published")
+    assertNotContains(response, "article:published_time")
+    assert "datePublished" not in json_ld(response)
 
 
 def test_reporter_previews_a_scheduled_article_with_its_time(reporter_client):
@@ -494,7 +552,7 @@ def test_quote_organization_filter_is_by_speaker_affiliation(client, seed):
     response = client.get("/quotes/?organization=cnrp")
 
     assert {quote.speaker.slug for quote in response.context["page_obj"]} == {"sam-rainsy"}
-    assertContains(response, "Quotes by anyone who has held a role in it, at any time.")
+    assertContains(response, "Quotes by it, and by anyone who has held a role in it, at any time.")
 
 
 def test_quote_search_matches_text_or_speaker_name(client, seed):
@@ -506,7 +564,11 @@ def test_each_quote_links_to_speaker_and_article(client, seed):
     response = client.get("/quotes/?person=hun-sen")
 
     assertContains(response, '<a class="quote__speaker" href="/people/hun-sen/">Hun Sen</a>', html=True)
-    assertContains(response, f'<a href="{seed.get_absolute_url()}">{seed.headline}</a>', html=True)
+    quote = response.context["page_obj"][0]
+    # The headline leads to the quote's place in the story.
+    assertContains(
+        response, f'<a href="{seed.get_absolute_url()}#quote-{quote.pk}">{seed.headline}</a>', html=True
+    )
     assertContains(response, "at a graduation ceremony in Phnom Penh")
     assertContains(response, '<time datetime="2018-03-27">27 March 2018</time>', html=True)
 
