@@ -44,10 +44,10 @@ class ArticleDateRange(DateRange):
 
 
 class MembersFilter(SlugOrNameFilter):
-    """Quotes by anyone who has held a role in the organization (see QuoteQuerySet.by_members_of)."""
+    """Quotes by the organization, its unnamed sources and its members (QuoteQuerySet.from_organization)."""
 
     def filter(self, queryset, value):
-        return queryset.by_members_of(value) if value else queryset
+        return queryset.from_organization(value) if value else queryset
 
 
 def person_choice(field_name, help_text, **kwargs):
@@ -123,7 +123,7 @@ class QuoteFilter(django_filters.FilterSet):
     person = person_choice("speaker", "Quotes said by them.")
     organization = organization_choice(
         "speaker__affiliations__organization",
-        "Quotes by anyone who has held a role in it, at any time.",
+        "Quotes by it, and by anyone who has held a role in it, at any time.",
         filter_class=MembersFilter,
     )
     date = said_between()

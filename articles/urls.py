@@ -35,4 +35,5 @@ urlpatterns = [
     ),
     path("quotes/", views.QuoteListView.as_view(), name="quote-list"),
     path("feeds/articles/", feeds.LatestArticlesFeed(), name="article-feed"),
+    path("feeds/readable.xsl", feeds.xml_stylesheet, name="xml-stylesheet"),
 ]

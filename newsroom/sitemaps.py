@@ -107,13 +107,19 @@ def _w3c(moment, zone):
     return moment.astimezone(zone).date().isoformat() if moment else ""
 
 
+def _stylesheet():
+    """What a browser shows of the sitemap: the site's page made by its XSLT stylesheet (articles.feeds)."""
+    return f'<?xml-stylesheet type="text/xsl" href="{escape(reverse("articles:xml-stylesheet"))}"?>\n'
+
+
 def _xml(root, rows):
     body = "".join(
         f"<{row}><loc>{escape(location)}</loc>{f'<lastmod>{lastmod}</lastmod>' if lastmod else ''}</{row}>"
         for row, location, lastmod in rows
     )
     response = HttpResponse(
-        f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} xmlns="{NAMESPACE}">{body}</{root}>\n',
+        f'<?xml version="1.0" encoding="UTF-8"?>\n{_stylesheet()}'
+        f'<{root} xmlns="{NAMESPACE}">{body}</{root}>\n',
         content_type="application/xml; charset=utf-8",
     )
     response["X-Robots-Tag"] = "noindex, noodp, noarchive"

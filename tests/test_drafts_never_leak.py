@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 from pytest_django.asserts import assertContains
 
+from articles.models import Quote
 from tests.factories import (
     AffiliationFactory,
     ArticleFactory,
@@ -26,7 +27,21 @@ SECRETS = [
     "Zebrascheduled quoted words",
     "Ghost Zebraperson",
     "ghost-zebraperson",
+    "Zebraministry",
+    "zebraministry",
+    "a zebra spokesman",
 ]
+
+
+def by(organization, description=""):
+    """A quote's source that is not a person: the organization itself, or a described source."""
+    kind = Quote.Source.UNNAMED if description else Quote.Source.ORGANIZATION
+    return {
+        "speaker": None,
+        "source_kind": kind,
+        "organization": organization,
+        "source_description": description,
+    }
 
 
 @pytest.fixture
@@ -42,6 +57,8 @@ def newsroom():
     published.people.add(rainsy)
     published.organizations.add(cnrp)
     QuoteFactory(article=published, speaker=rainsy, text="Words that were published.")
+    QuoteFactory(article=published, **by(cnrp), text="Words the party published.")
+    ministry = OrganizationFactory(slug="zebraministry", name="Zebraministry")
 
     draft = DraftArticleFactory(headline="Zebradraft headline", slug="zebradraft-slug", published_at=now)
     scheduled = ArticleFactory(
@@ -54,6 +71,11 @@ def newsroom():
         article.organizations.add(cnrp)
         QuoteFactory(article=article, speaker=rainsy, text=words, featured=True)
         QuoteFactory(article=article, speaker=ghost, text=f"{words} by a ghost")
+        # Quotes by an organization itself and by unnamed sources, one speaking for an organization
+        # named only in unpublished articles.
+        QuoteFactory(article=article, **by(cnrp), text=f"{words} by the party")
+        QuoteFactory(article=article, **by(ministry, "a zebra spokesman"), text=f"{words} by a spokesman")
+        QuoteFactory(article=article, **by(None, "a zebra spokesman"), text=f"{words} by someone")
     return {"published": published, "draft": draft, "scheduled": scheduled}
 
 
@@ -77,6 +99,7 @@ PUBLIC_URLS = [
     "/people/sam-rainsy/feed/",
     "/organizations/",
     "/organizations/cnrp/",
+    "/organizations/cnrp/feed/",
     "/feeds/articles/",
     "/sitemap.xml",
     "/sitemap-articles.xml",
@@ -100,6 +123,10 @@ def test_the_published_story_is_on_those_pages_so_the_check_means_something(clie
     assertContains(client.get("/articles/?person=sam-rainsy"), "The published story")
     assertContains(client.get("/quotes/?person=sam-rainsy"), "Words that were published.")
     assertContains(client.get("/people/sam-rainsy/feed/"), "Words that were published.")
+    assertContains(client.get("/organizations/cnrp/feed/"), "Words that were published.")
+    assertContains(client.get("/organizations/cnrp/feed/"), "The published story")
+    for url in ("/organizations/cnrp/", "/organizations/cnrp/feed/", "/quotes/?organization=cnrp"):
+        assertContains(client.get(url), "Words the party published.")
 
 
 @pytest.mark.parametrize("which", ["draft", "scheduled"])
@@ -115,6 +142,15 @@ def test_people_who_appear_only_in_unpublished_articles_have_no_page_or_feed(cli
     assert client.get("/people/ghost-zebraperson/feed/").status_code == 404
 
 
+def test_organizations_quoted_only_in_unpublished_articles_have_no_page_or_feed(client, newsroom):
+    assert client.get("/organizations/zebraministry/").status_code == 404
+    assert client.get("/organizations/zebraministry/feed/").status_code == 404
+    assertContains(
+        client.get("/quotes/?organization=zebraministry"),
+        "No organization with that name appears in published articles.",
+    )
+
+
 def test_unpublished_people_are_not_filter_choices(client, newsroom):
     response = client.get("/quotes/?person=ghost-zebraperson")
 
@@ -127,4 +163,14 @@ def test_counts_leave_out_unpublished_quotes_and_articles(client, newsroom):
     assertContains(organizations, "1 article")
     person = client.get("/people/sam-rainsy/")
     assertContains(person, "1 quote by Sam Rainsy")
-    assertContains(person, '<desc id="chart-desc">1 quote from')
+    assertContains(person, "Sam Rainsy was quoted once, in")
+
+
+def test_related_articles_leave_out_unpublished_ones(client, newsroom):
+    other = ArticleFactory(headline="Another published story")
+    other.people.add(newsroom["published"].people.get())
+
+    response = client.get(newsroom["published"].get_absolute_url())
+
+    assert [article.headline for article in response.context["related"]] == ["Another published story"]
+    assert "zebra" not in response.content.decode().lower()

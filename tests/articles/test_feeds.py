@@ -2,11 +2,14 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 
 import pytest
+from pytest_django.asserts import assertContains
 
 from tests.factories import (
+    AffiliationFactory,
     ArticleFactory,
     BylineFactory,
     DraftArticleFactory,
+    OrganizationFactory,
     PersonFactory,
     QuoteFactory,
 )
@@ -18,8 +21,10 @@ ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 
 
 def entries(response):
-    assert response["Content-Type"].startswith("application/atom+xml")
+    # XML a browser shows through the feed's stylesheet; an Atom feed by its root element.
+    assert response["Content-Type"] == "application/xml; charset=utf-8"
     root = ET.fromstring(response.content)  # raises if the XML is not well formed
+    assert root.tag == "{http://www.w3.org/2005/Atom}feed"
     return root.findall("atom:entry", ATOM)
 
 
@@ -94,3 +99,86 @@ def test_person_feed_for_someone_not_in_any_published_article_is_a_404(client):
 
     assert client.get("/people/only-in-drafts/feed/").status_code == 404
     assert client.get("/people/nobody-at-all/feed/").status_code == 404
+
+
+def test_organization_feed_has_its_members_quotes_and_articles_that_name_it_newest_first(client):
+    party = OrganizationFactory(slug="cnrp", name="Cambodia National Rescue Party", short_name="CNRP")
+    leader = PersonFactory(name="Sam Rainsy")
+    AffiliationFactory(person=leader, organization=party, role="Leader")
+    ArticleFactory(headline="The party is dissolved", published_at=hk(2017, 11, 16, 9)).organizations.add(
+        party
+    )
+    QuoteFactory(
+        speaker=leader,
+        text="We will be back.",
+        article=ArticleFactory(headline="Rainsy speaks", published_at=hk(2018, 3, 27, 17, 55)),
+    )
+    QuoteFactory(text="Words of someone else.")
+    DraftArticleFactory(headline="A draft about the party").organizations.add(party)
+
+    response = client.get("/organizations/cnrp/feed/")
+
+    assert entry_titles(response) == ["Sam Rainsy: “We will be back.”", "The party is dissolved"]
+    root = ET.fromstring(response.content)
+    assert (
+        root.find("atom:title", ATOM).text
+        == "Cambodia National Rescue Party (CNRP): quotes and articles, Newsroom"
+    )
+    assert (
+        root.find("atom:link[@rel='self']", ATOM).get("href") == "http://testserver/organizations/cnrp/feed/"
+    )
+
+
+def test_organization_feed_for_one_in_no_published_article_is_a_404(client):
+    OrganizationFactory(slug="quiet-club").articles.add(DraftArticleFactory())
+
+    assert client.get("/organizations/quiet-club/feed/").status_code == 404
+    assert client.get("/organizations/no-such-thing/feed/").status_code == 404
+
+
+def test_organization_page_links_its_feed_for_feed_readers_and_readers(client):
+    party = OrganizationFactory(slug="cnrp", name="Cambodia National Rescue Party")
+    ArticleFactory().organizations.add(party)
+
+    response = client.get("/organizations/cnrp/")
+
+    assertContains(
+        response,
+        '<link rel="alternate" type="application/atom+xml" title="Cambodia National Rescue Party: quotes and '
+        'articles" href="/organizations/cnrp/feed/">',
+        html=True,
+    )
+    assertContains(response, '<a href="/organizations/cnrp/feed/">Follow Cambodia National Rescue Party')
+
+
+@pytest.mark.parametrize(
+    "url", ["/feeds/articles/", "/people/sam-rainsy/feed/", "/organizations/cnrp/feed/", "/sitemap.xml",
+            "/sitemap-articles.xml"],
+)  # fmt: skip
+def test_feeds_and_sitemap_name_the_stylesheet_a_browser_shows_them_with(client, url):
+    person = PersonFactory(slug="sam-rainsy")
+    party = OrganizationFactory(slug="cnrp")
+    AffiliationFactory(person=person, organization=party)
+    QuoteFactory(speaker=person).article.organizations.add(party)
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    head = response.content.decode()[:300]
+    assert '<?xml-stylesheet href="/feeds/readable.xsl"' in head or (
+        '<?xml-stylesheet type="text/xsl" href="/feeds/readable.xsl"?>' in head
+    )
+    ET.fromstring(response.content)  # still well-formed XML for feed readers and search engines
+
+
+def test_the_stylesheet_is_xslt_that_draws_a_page_of_the_site_without_inline_style_or_script(client):
+    response = client.get("/feeds/readable.xsl")
+
+    assert response["Content-Type"] == "text/xsl; charset=utf-8"
+    root = ET.fromstring(response.content)
+    assert root.tag == "{http://www.w3.org/1999/XSL/Transform}stylesheet"
+    text = response.content.decode()
+    assert 'href="/static/css/site.css"' in text
+    assert "style=" not in text
+    assert "<style" not in text
+    assert "<script" not in text

@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from pytest_django.asserts import assertContains, assertNotContains
 
-from people.models import Organization
+from people.models import FormerSlug, Organization
 from tests.factories import (
     AffiliationFactory,
     AliasFactory,
@@ -196,10 +196,67 @@ def test_person_page_draws_an_accessible_chart_of_quotes_per_month(client, sam_r
     assert 'role="img"' in svg
     assert '<title id="chart-title">Quotes by Sam Rainsy per month</title>' in svg
     assert "style=" not in svg
-    # One bar per month with quotes: November 2017 and March 2018.
+    # A bar for each month with quotes (November 2017, March 2018); every month from the first to
+    # the last is labelled, with its year under the first and under January.
     assert svg.count('<rect class="chart__bar"') == 2
-    assertContains(response, '<tr><th scope="row">March 2018</th><td>3</td></tr>', html=True)
-    assertContains(response, '<tr><th scope="row">November 2017</th><td>1</td></tr>', html=True)
+    labels = re.findall(r'<text class="chart__label"[^>]*>([^<]*)</text>', svg)
+    assert labels == ["Nov", "2017", "Dec", "Jan", "2018", "Feb", "Mar"]
+    table = re.search(r'<table class="chart__table">.*?</table>', response.text, re.S).group(0)
+    assert re.findall(r'<th scope="row">([^<]*)</th><td><span class="chart__count">(\d+)</span>', table) == [
+        ("November 2017", "1"),
+        ("December 2017", "0"),
+        ("January 2018", "0"),
+        ("February 2018", "0"),
+        ("March 2018", "3"),
+    ]
+
+
+def test_person_page_charts_a_long_career_by_quarter(client, sam_rainsy):
+    QuoteFactory(speaker=sam_rainsy, said_on=dt.date(2015, 2, 1))
+
+    response = client.get("/people/sam-rainsy/")
+
+    svg = re.search(r"<svg .*?</svg>", response.text, re.S).group(0)
+    assert '<title id="chart-title">Quotes by Sam Rainsy per quarter</title>' in svg
+    labels = re.findall(r'<text class="chart__label"[^>]*>([^<]*)</text>', svg)
+    assert labels[:3] == ["Q1", "2015", "Q2"]
+    assert labels.count("Q1") == 4  # 2015 to 2018
+    assertContains(response, '<th scope="row">January–March 2018</th>', html=False)
+
+
+def test_person_quoted_fewer_than_three_times_gets_a_sentence_not_a_chart_or_a_filter(client):
+    person = PersonFactory(slug="rarely-quoted", name="Rarely Quoted")
+    QuoteFactory(speaker=person, said_on=dt.date(2018, 3, 26))
+    QuoteFactory(speaker=person, said_on=dt.date(2018, 5, 2))
+
+    response = client.get("/people/rarely-quoted/")
+
+    assertContains(response, "Rarely Quoted was quoted twice, in March 2018 and May 2018.")
+    assertNotContains(response, "<svg")
+    assertNotContains(response, 'aria-label="Filter quotes by date"')
+    # A filter already in the address stays, so it can be changed or cleared.
+    filtered = client.get("/people/rarely-quoted/?date_after=2018-04-01")
+    assertContains(filtered, 'aria-label="Filter quotes by date"')
+
+
+def test_person_page_says_who_they_are_from_their_latest_role_without_a_description(client, sam_rainsy):
+    sam_rainsy.description = ""
+    sam_rainsy.save()
+
+    response = client.get("/people/sam-rainsy/")
+
+    assertContains(
+        response,
+        '<p class="profile__description">Former president, Cambodia National Rescue Party</p>',
+        html=True,
+    )
+
+
+def test_person_page_quotes_show_the_role_held_on_the_day_said(client, sam_rainsy):
+    response = client.get("/people/sam-rainsy/")
+
+    # The quotes of 2017 and 2018 were said after his presidency ended in February 2017.
+    assertContains(response, '<span class="quote__role">, former president, CNRP</span>', count=4, html=True)
 
 
 def test_person_page_has_person_json_ld_and_a_feed_link(client, sam_rainsy):
@@ -228,7 +285,8 @@ def test_person_page_shows_their_photo_with_alt_text(client):
     response = client.get("/people/hun-sen/")
 
     assertContains(response, 'alt="Hun Sen smiling"')
-    assertContains(response, "hun-sen-480w.jpg 480w")
+    # Renditions are named by the random name the upload was given, never the uploader's.
+    assert re.search(r'srcset="[^"]*-480w\.jpg 480w', response.text)
 
 
 def test_person_in_no_published_article_is_a_404(client):
@@ -327,3 +385,35 @@ def test_organization_in_no_published_article_is_a_404(client):
     OrganizationFactory(slug="quiet-club")
 
     assert client.get("/organizations/quiet-club/").status_code == 404
+
+
+# Addresses of records merged into others
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/people/rainsy-sam/", "/people/sam-rainsy/"),
+        ("/people/rainsy-sam/?date_after=2018-01-01", "/people/sam-rainsy/?date_after=2018-01-01"),
+        ("/people/rainsy-sam/feed/", "/people/sam-rainsy/feed/"),
+        ("/organizations/rescue-party/", "/organizations/cnrp/"),
+        ("/organizations/rescue-party/feed/", "/organizations/cnrp/feed/"),
+    ],
+)
+def test_an_old_address_redirects_permanently_to_the_record_kept(client, cnrp, old, new):
+    FormerSlug.objects.create(slug="rainsy-sam", person=cnrp.affiliations.get(role="President").person)
+    FormerSlug.objects.create(slug="rescue-party", organization=cnrp)
+
+    response = client.get(old)
+
+    assert response.status_code == 301
+    assert response["Location"] == new
+
+
+def test_an_old_address_of_someone_without_a_public_page_is_a_404(client):
+    hidden = PersonFactory(slug="new-name", needs_review=True)
+    QuoteFactory(speaker=hidden)
+    FormerSlug.objects.create(slug="old-name", person=hidden)
+
+    assert client.get("/people/old-name/").status_code == 404
+    assert client.get("/people/old-name/feed/").status_code == 404
