@@ -157,10 +157,15 @@ def story(live_server, transactional_db):
         body=(
             "Cambodian Prime Minister Hun Sen reiterated on Tuesday he will not negotiate with opposition "
             "leaders such as Sam Rainsy, former leader of the now-defunct Cambodia National Rescue Party.\n\n"
+            "Speaking at a graduation ceremony in the capital Phnom Penh, Hun Sen said: “There will be no "
+            "negotiation with traitors and neither will there be a pardon for the traitors.”\n\n"
             "He added that despite the forced dissolution last year of the CNRP, the general election set "
             "to be held on July 29 will go ahead as planned.\n\n"
             "The remarks come after Sam Rainsy called anew for negotiations with Hun Sen to end the "
-            "political stalemate following the dissolution."
+            "political stalemate following the dissolution.\n\n"
+            "“For Cambodia, a real culture of dialogue must replace the prevailing culture of violence and "
+            "impunity, which is a sad legacy from the Khmer Rouge. We all must work together towards that "
+            "change in mentality.”"
         ),
         source_outlet=scmp,
         published_at=dt.datetime(2018, 3, 27, 17, 55, tzinfo=HONG_KONG),
@@ -224,8 +229,45 @@ def story(live_server, transactional_db):
         said_on=dt.date(2018, 1, 9),
         text="The party was dissolved, but the people who voted for it have not gone away.",
     )
+    # An imported copy with no outlet: its source address and a long word must not widen a phone's page.
+    long_address = "https://example.org//wiki/" + "Harbour_authority_minutes_of_the_ferry_crossing_" * 3
+    ferry = ArticleFactory(
+        headline="Ferry crews walk out over harbour pay",
+        slug="ferry-crews-walk-out",
+        standfirst="",
+        body=(
+            "Ferry crews stopped work on Wednesday in a dispute over pay.\n\n"
+            f"The minutes are published at {long_address} for anyone to read, "
+            "Pneumonoultramicroscopicsilicovolcanoconiosis-and-other-unbroken-words included.\n\n"
+            "“Crossings resume on Friday,” the harbour authority said in a statement.\n\n"
+            "“Nobody asked the crews,” a spokesman for the authority said."
+        ),
+        source_url=long_address,
+        published_at=dt.datetime(2018, 1, 5, 9, 10, tzinfo=HONG_KONG),
+    )
+    ferry.people.set([sam_rainsy])
+    # Quotes by an organization itself and by an unnamed source speaking for it.
+    harbour = OrganizationFactory(name="Harbour Authority", slug="harbour-authority", short_name="")
+    QuoteFactory(
+        article=ferry,
+        speaker=None,
+        source_kind="organization",
+        organization=harbour,
+        said_on=dt.date(2018, 1, 5),
+        text="Crossings resume on Friday,",
+    )
+    QuoteFactory(
+        article=ferry,
+        speaker=None,
+        source_kind="unnamed",
+        source_description="a spokesman for the authority",
+        organization=harbour,
+        said_on=dt.date(2018, 1, 5),
+        text="Nobody asked the crews,",
+    )
     return SimpleNamespace(
         article=article,
+        ferry=ferry,
         older_article=older_article,
         hun_sen=hun_sen,
         sam_rainsy=sam_rainsy,
