@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from newsroom.templatetags.site import first_sentence
 from tests.factories import (
     AffiliationFactory,
     ArticleFactory,
@@ -159,6 +160,21 @@ def test_home_lists_say_a_first_sentence_where_there_is_no_standfirst_and_show_t
     )
     assertNotContains(response, "They agreed on nothing.")
     assert re.search(r'<img class="item__image" src="[^"]+-\d+w\.jpg"', response.text)
+
+
+@pytest.mark.parametrize(
+    ("body", "sentence"),
+    [
+        ("Dr. Kem Sokha spoke on Monday. Then he left.", "Dr. Kem Sokha spoke on Monday."),
+        (
+            "MADISON, Wis. (AP) — Gov. Peter Lindgren traded accusations Friday. The ruling stands.",
+            "MADISON, Wis. (AP) — Gov. Peter Lindgren traded accusations Friday.",
+        ),
+        ("“We will be back,” he said. Then he left.", "“We will be back,” he said."),
+    ],
+)
+def test_a_first_sentence_ends_at_a_full_stop_not_after_a_title_or_a_dateline(body, sentence):
+    assert first_sentence(body) == sentence
 
 
 def test_home_quotes_show_the_speakers_role_on_the_day(client):

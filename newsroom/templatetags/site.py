@@ -77,6 +77,8 @@ NOT_AN_END = re.compile(
     r"(?:\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Gov|Sen|Rep|No|Inc|Ltd|Co|vs|Lt|Col|Capt|Sgt|Rev|Hon))$"
 )
 SUMMARY_LENGTH = 240
+# Fewer words than this before a full stop are a dateline ("MADISON, Wis. (AP) —"), not a sentence.
+SENTENCE_WORDS = 4
 
 
 @register.filter
@@ -84,7 +86,9 @@ def first_sentence(text):
     """The first sentence of the text's first paragraph, for a list row whose article has no standfirst."""
     paragraph = (text or "").strip().split("\n\n", 1)[0][: SUMMARY_LENGTH * 2]
     for end in SENTENCE_END.finditer(paragraph):
-        if not NOT_AN_END.search(paragraph, 0, end.start()):
+        if len(paragraph[: end.start()].split()) >= SENTENCE_WORDS and not NOT_AN_END.search(
+            paragraph, 0, end.start()
+        ):
             paragraph = paragraph[: end.end()]
             break
     paragraph = " ".join(paragraph.split())
