@@ -9,13 +9,7 @@ article-level memory in speakers.py turns that into a person.
 import re
 from dataclasses import dataclass
 
-from articles.ingest.lexicon import (
-    ADVERBS,
-    CLAUSE_WORDS,
-    CONJUNCTIONS,
-    SPEECH_VERBS,
-    VerbForm,
-)
+from articles.ingest.lexicon.speech import ADVERBS, CLAUSE_WORDS, CONJUNCTIONS, SPEECH_VERBS, VerbForm
 from articles.ingest.names import Word, words
 from articles.ingest.subjects import (
     DOCUMENT,

@@ -2,15 +2,9 @@
 
 import re
 
-from articles.ingest.lexicon import (
-    ADVERBS,
-    MONTH_NAMES,
-    PARTS_OF_DAY,
-    RELATIVE_DAYS,
-    WEEKDAY_NAMES,
-    alternation,
-    word_set,
-)
+from articles.ingest.lexicon import alternation, word_set
+from articles.ingest.lexicon.calendar import MONTH_NAMES, PARTS_OF_DAY, RELATIVE_DAYS, WEEKDAY_NAMES
+from articles.ingest.lexicon.speech import ADVERBS
 from articles.ingest.names import first_word, words
 from articles.ingest.sentences import PLACEHOLDERS
 from articles.ingest.typography import APOSTROPHES

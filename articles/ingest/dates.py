@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from articles.ingest.lexicon import (
+from articles.ingest.lexicon import alternation
+from articles.ingest.lexicon.calendar import (
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAY_NAMES,
-    alternation,
 )
 from articles.ingest.typography import APOSTROPHES
 

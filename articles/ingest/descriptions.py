@@ -5,7 +5,9 @@ of "(D-N.Y.)" or ", R-Ky.,", "of Maine") and what the newsroom knows (an Entity'
 
 import re
 
-from articles.ingest.lexicon import PARTIES, ROLE_NAMES, US_STATES, word_set
+from articles.ingest.lexicon import word_set
+from articles.ingest.lexicon.people import ROLE_NAMES
+from articles.ingest.lexicon.politics import PARTIES, US_STATES
 from articles.ingest.typography import straighten
 
 _STATE_FORMS = {

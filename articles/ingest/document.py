@@ -9,7 +9,7 @@ from itertools import accumulate
 
 from articles.ingest.dates import DateLabel, DateLine, NotADate, date_lines, is_byline, is_relative_time
 from articles.ingest.errors import SeedFormatError
-from articles.ingest.lexicon import NAME_PREFIXES, PARTICLES
+from articles.ingest.lexicon.people import NAME_PREFIXES, PARTICLES
 from articles.ingest.typography import (
     APOSTROPHES,
     QUOTE_CHARS,

@@ -4,25 +4,22 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from articles.ingest.lexicon import (
+from articles.ingest.lexicon import word_set
+from articles.ingest.lexicon.organizations import INSTITUTION_WORDS, ORGANIZATION_NOUNS, ORGANIZATION_WORDS
+from articles.ingest.lexicon.people import (
     ABBREVIATION_SET,
-    HEADLINE_VERBS,
-    INSTITUTION_WORDS,
     JOINED_PARTICLES,
     NAME_PREFIXES,
     NEVER_NAMES,
     NOT_NAMES,
-    ORGANIZATION_NOUNS,
-    ORGANIZATION_WORDS,
     PARTICLES,
-    PARTIES,
     PEOPLE_NOUNS,
     ROLE_NAMES,
     ROLES,
     SUFFIXES,
-    US_STATES,
-    word_set,
 )
+from articles.ingest.lexicon.politics import PARTIES, US_STATES
+from articles.ingest.lexicon.speech import HEADLINE_VERBS
 from articles.ingest.typography import APOSTROPHES, RIGHT_SINGLE, UPPER, straighten
 
 # A lowercase word that still begins a name: "al-Assad", "d’Alembert".

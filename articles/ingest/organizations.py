@@ -6,7 +6,8 @@ import bisect
 import re
 
 from articles.ingest.gazetteer import EntityKind, Gazetteer
-from articles.ingest.lexicon import ORGANIZATION_NOUNS, word_set
+from articles.ingest.lexicon import word_set
+from articles.ingest.lexicon.organizations import ORGANIZATION_NOUNS
 from articles.ingest.names import GENERIC_ORGANIZATIONS, organization_run, words
 from articles.ingest.places import HEADLINE, STANDFIRST, Place
 from articles.ingest.sources import Speaker

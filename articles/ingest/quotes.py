@@ -7,17 +7,18 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from articles.ingest import attribution as attr
+from articles.ingest.antecedents import EventKind
 from articles.ingest.context import context
 from articles.ingest.dates import said_on
 from articles.ingest.document import ParsedDocument
 from articles.ingest.gazetteer import Gazetteer
-from articles.ingest.lexicon import SPEECH_VERBS
+from articles.ingest.lexicon.speech import SPEECH_VERBS
 from articles.ingest.names import find_name, is_name_word, words
 from articles.ingest.places import Place, first_after
 from articles.ingest.quotemarks import Span, Verdict, find_spans, is_quotation, quote_style
 from articles.ingest.sentences import PLACEHOLDERS, QUOTE, QUOTE_ENDING, sentence_spans
 from articles.ingest.sources import SourceKind
-from articles.ingest.speakers import UNKNOWN, EventKind, Speaker, Speakers
+from articles.ingest.speakers import UNKNOWN, Speaker, Speakers
 from articles.ingest.subjects import SubjectKind, sentence_subject
 from articles.ingest.typography import (
     APOSTROPHES,
@@ -252,7 +253,7 @@ class _Reader:
         found, where_p, where_frame, where_sentence, base = result
         at = Place(where_p, base + found.subject.span[0])
         q.speaker = self.speakers.person(found.subject, at, q.marks[0])
-        self.speakers.note(at, q.speaker)
+        self.speakers.antecedents.note(at, q.speaker)
         self._clause_facts(q, found, where_p, where_frame, where_sentence, base)
 
     def _clause_facts(self, q, found, p: int, frame: str, sentence: tuple[int, int], base: int) -> None:
@@ -283,19 +284,21 @@ class _Reader:
                 return
         if between.strip(_PUNCTUATION) or after.strip(_PUNCTUATION):
             return
-        who = self.speakers.last(Place(p, mark), paragraph=p)
+        who = self.speakers.antecedents.last(Place(p, mark), paragraph=p)
         opens_paragraph = mark <= self.blank[p]
         if who is None and opens_paragraph and p > 0:
             who = self._introduced_by(frames, p - 1)
         if who is None and opens_paragraph:
-            candidate = self.speakers.last(Place(p), paragraph=p - 1)
-            spoke = self.speakers.last(Place(p), paragraph=p - 1, kinds=(EventKind.QUOTE, EventKind.SPEECH))
+            candidate = self.speakers.antecedents.last(Place(p), paragraph=p - 1)
+            spoke = self.speakers.antecedents.last(
+                Place(p), paragraph=p - 1, kinds=(EventKind.QUOTE, EventKind.SPEECH)
+            )
             who = candidate if candidate is not None and candidate == spoke else None
         if who is None or who == UNKNOWN:
             q.speaker = who
             return
         q.speaker = who
-        self.speakers.note(Place(p, mark), who)
+        self.speakers.antecedents.note(Place(p, mark), who)
         if previous is not None and previous.speaker == who:
             q.said_on, q.context = previous.said_on, previous.context
 

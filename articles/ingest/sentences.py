@@ -2,7 +2,7 @@
 
 import re
 
-from articles.ingest.lexicon import ABBREVIATIONS
+from articles.ingest.lexicon.people import ABBREVIATIONS
 from articles.ingest.typography import (
     LEFT_DOUBLE,
     LEFT_SINGLE,

@@ -1,37 +1,26 @@
-"""The article's memory of people: full names for surnames, roles ("the governor"), and who was last
-in view for "he" and "she". It is built only as far as a quote needs it: most quotes name their speaker
-in full, and then nothing of it is read at all."""
+"""The article's memory of people: full names for surnames, roles ("the governor") and descriptions
+("the CNN host"), with who was last in view for "he" and "she" (antecedents.py). It is built only as
+far as a quote needs it: most quotes name their speaker in full, and then nothing of it is read at all."""
 
 import bisect
 import re
-from enum import StrEnum
 
+from articles.ingest.antecedents import Antecedents, place_of
 from articles.ingest.descriptions import description_words, required_words
 from articles.ingest.document import ParsedDocument
 from articles.ingest.gazetteer import EntityKind, Found, Gazetteer
-from articles.ingest.lexicon import DOCUMENT_NOUNS, GENDERED, NOT_SUBJECT_AFTER, NOT_VERBS, SPEECH_VERBS
+from articles.ingest.lexicon.organizations import DOCUMENT_NOUNS
+from articles.ingest.lexicon.people import GENDERED
 from articles.ingest.names import MODIFIERS, Name, capitalised_groups, name_runs, organization_run, words
 from articles.ingest.organizations import Organizations
 from articles.ingest.places import HEADLINE, STANDFIRST, Place
-from articles.ingest.sentences import QUOTE, QUOTE_ENDING
 from articles.ingest.sources import UNKNOWN, Speaker
-from articles.ingest.subjects import Subject, SubjectKind, sentence_subject
-from articles.ingest.typography import APOSTROPHES, fold, straighten
+from articles.ingest.subjects import Subject, SubjectKind
+from articles.ingest.typography import fold, straighten
 
-__all__ = ["UNKNOWN", "EventKind", "Speaker", "Speakers"]
-
-
-class EventKind(StrEnum):
-    """How a person came into view: quoted, as the subject of a speech verb, as a sentence's subject."""
-
-    QUOTE = "quote"
-    SPEECH = "speech"
-    SUBJECT = "subject"
+__all__ = ["UNKNOWN", "Speaker", "Speakers"]
 
 
-_ANYONE = tuple(EventKind)
-_NEXT_WORD = re.compile(rf"[ ]+([^\W\d_][\w{APOSTROPHES}-]*)")
-_PREVIOUS_WORD = re.compile(rf"([^\W\d_][\w{APOSTROPHES}-]*)[ ]+$")
 # No name has more words than this (as Gazetteer.lookup assumes); a role ("the prime minister") has
 # at most four (names.role_of).
 _NAME_WORDS = 8
@@ -39,8 +28,6 @@ _ROLE_WORDS = 4
 
 
 _UNSEEN = object()
-# A pronoun fits someone whose gender is unknown, but "it" only an organization or a document.
-_DEFAULT = {"he": "he", "she": "she"}
 # How many mentions back a description ("the CNN host") or an unnamed source ("the aide") is looked for.
 _DESCRIBED_BACK = 200
 # After a name, what the article says of them: "Jake Tapper, the CNN host," "Linda Pruitt of Maine".
@@ -52,40 +39,8 @@ _APPOSITIVE = re.compile(
 _TITLE_BEFORE = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|former|ex|vice|deputy|acting)[ ]+){1,6}$")
 
 
-def _place(entry) -> Place:
-    return entry[0]
-
-
-def _last_quote(frame: str, end: int) -> int:
-    """Offset of the last quotation before `end` in a paragraph, or -1."""
-    return max(frame.rfind(QUOTE, 0, end), frame.rfind(QUOTE_ENDING, 0, end))
-
-
 def _modifier_only(role: str) -> bool:
     return all(word in MODIFIERS or word in ("a", "an", "the", "his", "her") for word in role.split())
-
-
-class _Passed:
-    """Positions a backward search found no one at, for good, skipped in amortised constant time: each
-    is linked to the one before it (a union-find with path compression), so that asking "who was last
-    in view?" for every quote of a long copy costs time in proportion to its length, not its square."""
-
-    __slots__ = ("_before",)
-
-    def __init__(self):
-        self._before: dict[int, int] = {}
-
-    def first_from(self, i: int) -> int:
-        """The greatest position <= i not passed over (below 0 when none is left)."""
-        before, root = self._before, i
-        while root in before:
-            root = before[root]
-        while i != root:
-            before[i], i = root, before[i]
-        return root
-
-    def pass_over(self, i: int) -> None:
-        self._before[i] = i - 1
 
 
 class Speakers:
@@ -101,22 +56,8 @@ class Speakers:
         self.frames: list[str] = frames
         self.sentences: list[list[tuple[int, int]]] = sentences  # (start, end) in each frame
         self.genders: dict[Speaker, str] = {}  # "he" or "she", as the article calls them
-        # The sentences in one sequence: paragraph p's are numbered from _first[p].
-        self._first = [0]
-        for spans in sentences:
-            self._first.append(self._first[-1] + len(spans))
-        self._sentence_starts = [[start for start, _ in spans] for spans in sentences]
-        self._passed_sentences: dict[tuple, _Passed] = {}  # by (kinds, pronoun)
-        self._subjects: dict[tuple[int, int], list[tuple[Place, Speaker, EventKind]]] = {}
-        self._building: set[tuple[int, int]] = set()  # sentences whose events are being read
-        # Quotations attributed so far, in order of place: all, and by pronoun less those of people
-        # since called the other one.
-        self._quoted: list[tuple[Place, Speaker]] = []
-        self._quoted_fitting: dict[str, list[tuple[Place, Speaker]]] = {}
-        self._unknown: list[Place] = []  # where people the text does not name were quoted
         self._runs: dict[int, list[tuple[int, int, Name]]] = {}
-        self._run_starts: dict[int, list[int]] = {}
-        self._passed_runs: dict[tuple[int, str], _Passed] = {}
+        self.run_starts: dict[int, list[int]] = {}  # of each paragraph's names, once paragraph_runs() read it
         self._organization_words: set[str] = set()
         self._known: dict[str, Found | None] = {}  # the gazetteer's answer for each name, asked once
         # The full names of the whole article, read once a surname or a role needs them.
@@ -124,6 +65,7 @@ class Speakers:
         self._by_ending: dict[tuple[str, ...], list] = {}  # last words -> [first in body, first before]
         self._with_word: dict[str, tuple[list[Place], list[tuple[Place, Name]], list[bool]]] = {}
         self._roles: dict[str, list[tuple[Place, Speaker | None]]] = {}  # role and its last words
+        self.antecedents = Antecedents(self)
 
     def _scan_names(self) -> None:
         """Index the full names in the whole article (with the roles written before them), for surnames."""
@@ -131,7 +73,7 @@ class Speakers:
             return
         self._scanned = True
         for index in (HEADLINE, STANDFIRST, *range(len(self.frames))):
-            for _, _, name in self._paragraph_runs(index):
+            for _, _, name in self.paragraph_runs(index):
                 if not name.single:
                     self._remember(Place(index, name.start), name)
 
@@ -154,7 +96,7 @@ class Speakers:
             for k in range(1, min(len(words), _ROLE_WORDS) + 1):
                 self._roles.setdefault(" ".join(words[-k:]), []).append((at, person))
 
-    def _paragraph_runs(self, index: int) -> list[tuple[int, int, Name]]:
+    def paragraph_runs(self, index: int) -> list[tuple[int, int, Name]]:
         """(start, end, name) of the names in paragraph `index`, or in the headline or the standfirst."""
         if index not in self._runs:
             text = {HEADLINE: self.document.headline, STANDFIRST: self.document.standfirst}.get(index)
@@ -167,49 +109,8 @@ class Speakers:
                         self._organization_words.add(group[a].bare)
                     else:
                         runs.append((group[a].start, group[b - 1].end, name))
-            self._run_starts[index] = [start for start, _, _ in runs]
+            self.run_starts[index] = [start for start, _, _ in runs]
         return self._runs[index]
-
-    def _sentence_events(self, p: int, i: int) -> list[tuple[Place, Speaker, EventKind]]:
-        """Who sentence `i` of paragraph `p` is about: its opening subject, and names before a verb."""
-        if (p, i) in self._subjects:
-            return self._subjects[(p, i)]
-        events = self._subjects[(p, i)] = []
-        self._building.add((p, i))
-        frame = self.frames[p]
-        start, end = self.sentences[p][i]
-        opening = frame[start:end]
-        cut = min((k for k in (opening.find(QUOTE), opening.find(QUOTE_ENDING)) if k >= 0), default=-1)
-        subject = sentence_subject(opening[:cut] if cut >= 0 else opening, start)
-        # Names that are subjects of a clause first: "When Pryce took the stage, he ..." is Pryce.
-        runs = self._paragraph_runs(p)
-        for k in range(bisect.bisect_left(self._run_starts[p], start), len(runs)):
-            run_start, run_end, name = runs[k]
-            if run_start >= end:
-                break
-            if event := self._run_event(p, frame, run_start, run_end, name):
-                events.append(event)
-        if subject.kind != SubjectKind.NONE:
-            at = Place(p, subject.span[0])
-            if (who := self.person(subject, at)) is not None:
-                events.append((at, who, EventKind.SUBJECT))
-        events.sort(key=_place)
-        self._building.discard((p, i))
-        return events
-
-    def _run_event(self, p: int, frame: str, start: int, end: int, name: Name):
-        """A name followed by a verb inside a clause: "after Spanton smoked", "with Zinichev describing"."""
-        following = _NEXT_WORD.match(frame, end)
-        if following is None or following[1][0].isupper() or following[1] in NOT_VERBS:
-            return None
-        before = _PREVIOUS_WORD.search(frame, max(0, start - 30), start)
-        if before is not None and before[1].lower() in NOT_SUBJECT_AFTER:
-            return None
-        at = Place(p, name.start)
-        who = self.person_named(name, at)
-        speech = any(w in SPEECH_VERBS for w in frame[end : end + 40].split()[:3])
-        kind = EventKind.SPEECH if speech else EventKind.SUBJECT
-        return (at, who, kind) if who is not None else None
 
     def person_named(self, name: Name, at: Place) -> Speaker | None:
         who = self._person_named(name, at)
@@ -264,10 +165,10 @@ class Speakers:
         """An unnamed source as printed, with the organization its description names, if any; or the
         one quoted before whom these words begin to describe ("a spokesman" after "a spokesman for X")."""
         if at is not None:
-            i = bisect.bisect_right(self._quoted, at, key=_place)
+            i = bisect.bisect_right(self.antecedents.quoted, at, key=place_of)
             lowered = phrase.lower()
             for j in range(i - 1, max(-1, i - 1 - _DESCRIBED_BACK), -1):
-                who = self._quoted[j][1]
+                who = self.antecedents.quoted[j][1]
                 if who.unnamed and who.description.lower().startswith(lowered):
                     return who
         found = words(phrase)
@@ -295,15 +196,20 @@ class Speakers:
             return who
         if kind == SubjectKind.PRONOUN:
             if subject.role == "it":
-                return self.last(at, pronoun="it")
-            who = self.last(at, pronoun=subject.role)
+                return self.antecedents.last(at, pronoun="it")
+            who = self.antecedents.last(at, pronoun=subject.role)
             if who is None or who.unnamed:
                 # Nobody, or someone unnamed further back than a name in this very paragraph.
-                k = bisect.bisect_left(self._unknown, at)
-                after = self._unknown[k - 1] if k else None
+                k = bisect.bisect_left(self.antecedents.unknown, at)
+                after = self.antecedents.unknown[k - 1] if k else None
                 if who is None or after is not None:
                     quote = min(at, quote or at)
-                    who = self._last_named(at, subject.role, after if who is not None else None, quote) or who
+                    who = (
+                        self.antecedents.last_named(
+                            at, subject.role, after if who is not None else None, quote
+                        )
+                        or who
+                    )
             if who is not None and who != UNKNOWN and subject.role:
                 self.genders.setdefault(who, subject.role)
             return who
@@ -331,7 +237,7 @@ class Speakers:
         holds every word of it."""
         self._scan_names()
         holders = self._roles.get(role, ())
-        k = bisect.bisect_left(holders, at, key=_place)
+        k = bisect.bisect_left(holders, at, key=place_of)
         if k:
             return holders[k - 1][1]
         by_description = self._described_as(role, at)
@@ -358,7 +264,7 @@ class Speakers:
             text = self.frames[index] if index >= 0 else ""
             asides = self.asides.get(index, ())
             starts = [offset for offset, _ in asides]
-            for start, end, name in self._paragraph_runs(index):
+            for start, end, name in self.paragraph_runs(index):
                 at = Place(index, start)
                 who = self.person_named(name, at)
                 if who is None or not who.person:
@@ -385,9 +291,9 @@ class Speakers:
         noun = role.split()[-1] if role else ""
         if not noun.isalpha():
             return None
-        i = bisect.bisect_left(self._quoted, at, key=_place)
+        i = bisect.bisect_left(self.antecedents.quoted, at, key=place_of)
         for j in range(i - 1, max(-1, i - 1 - _DESCRIBED_BACK), -1):
-            who = self._quoted[j][1]
+            who = self.antecedents.quoted[j][1]
             if who.unnamed and who.description and noun in who.description.lower().split()[:6]:
                 return who
         pattern = re.compile(rf"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)[ ]+(?:[\w’'-]+[ ]+){{0,4}}?{noun}\b")
@@ -400,105 +306,3 @@ class Speakers:
                 if found is not None:
                     return self._described(found.group()[0].lower() + found.group()[1:])
         return None
-
-    def _last_named(self, at: Place, pronoun: str, after: Place | None, quote: Place) -> Speaker | None:
-        """The person last named in full in this paragraph or the one before, for a "she" that no
-        subject explains: "Among them was retired teacher Margaret Holt. “...,” she said"."""
-        bound = None
-        if after is not None:
-            bound = max(after, (quote.paragraph, _last_quote(self.frames[quote.paragraph], quote.offset)))
-        for p in (at.paragraph, at.paragraph - 1):
-            if p < 0:
-                break
-            runs = self._paragraph_runs(p)
-            before = bisect.bisect_left(self._run_starts[p], at.offset) if p == at.paragraph else len(runs)
-            passed = self._passed_runs.setdefault((p, pronoun), _Passed())
-            j = passed.first_from(before - 1)
-            while j >= 0:
-                start, _, name = runs[j]
-                if not name.single:
-                    if bound is not None and (p, start) <= bound:
-                        return None
-                    who = self.person_named(name, Place(p, start))
-                    if who is not None and self.genders.get(who, _DEFAULT.get(pronoun)) == pronoun:
-                        return who
-                # Nobody, or someone called the other: never the one for this pronoun.
-                passed.pass_over(j)
-                j = passed.first_from(j - 1)
-        return None
-
-    def last(
-        self, at: Place, paragraph: int | None = None, kinds=_ANYONE, pronoun: str = ""
-    ) -> Speaker | None:
-        """Who was last in view before `at` (in `paragraph` only, if given), someone "he" or "she" can
-        refer to when `pronoun` is one of these: a person last called the other is passed over.
-
-        The later of the last quotation attributed and the last sentence that has someone in view wins.
-        """
-
-        def fits(who: Speaker) -> bool:
-            return not pronoun or self.genders.get(who, _DEFAULT.get(pronoun)) == pronoun
-
-        quoted = self._last_quoted(at, paragraph, pronoun) if EventKind.QUOTE in kinds else None
-        if paragraph is None:
-            lo, p = 0, min(at.paragraph, len(self.sentences) - 1)
-        elif 0 <= paragraph <= at.paragraph:
-            lo, p = self._first[paragraph], paragraph
-        else:
-            return quoted[1] if quoted is not None else None
-        if p < 0:
-            return quoted[1] if quoted is not None else None
-        before = bisect.bisect_left(self._sentence_starts[p], at.offset) if p == at.paragraph else None
-        passed = self._passed_sentences.setdefault((kinds, pronoun), _Passed())
-        g = passed.first_from(self._first[p + 1 if before is None else p] + (before or 0) - 1)
-        while g >= lo:
-            p = bisect.bisect_right(self._first, g) - 1
-            i = g - self._first[p]
-            if quoted is not None and quoted[0].paragraph > p:
-                break
-            start, end = self.sentences[p][i]
-            if quoted is not None and quoted[0] >= (p, end):
-                return quoted[1]
-            found, fitting = None, False
-            for event in reversed(self._sentence_events(p, i)):
-                if event[2] in kinds and fits(event[1]):
-                    fitting = True
-                    if event[0] < at:
-                        found = event
-                        break
-            if found is not None:
-                return quoted[1] if quoted is not None and quoted[0] > found[0] else found[1]
-            if not fitting and (p, i) not in self._building:
-                passed.pass_over(g)
-            g = passed.first_from(g - 1)
-        return quoted[1] if quoted is not None else None
-
-    def _last_quoted(self, at: Place, paragraph: int | None, pronoun: str) -> tuple[Place, Speaker] | None:
-        """The last quotation before `at` (in `paragraph`, if given) attributed to someone who fits."""
-        if not pronoun:
-            quoted = self._quoted
-        elif (quoted := self._quoted_fitting.get(pronoun)) is None:
-            quoted = self._quoted_fitting[pronoun] = list(self._quoted)
-        i = bisect.bisect_left(quoted, at, key=_place)
-        lo = 0
-        if paragraph is not None:
-            lo = bisect.bisect_left(quoted, (paragraph, 0), key=_place)
-            i = min(i, bisect.bisect_left(quoted, (paragraph + 1, 0), key=_place))
-        while i > lo:
-            i -= 1
-            who = quoted[i][1]
-            if not pronoun or self.genders.get(who, _DEFAULT.get(pronoun)) == pronoun:
-                return quoted[i]
-            del quoted[i]  # called the other: never the one for this pronoun
-        return None
-
-    def note(self, at: Place, who: Speaker | None) -> None:
-        """Remember that the quotation whose attribution stands at `at` is `who`'s."""
-        if who is None:
-            return
-        for quoted in (self._quoted, *self._quoted_fitting.values()):
-            bisect.insort(quoted, (at, who), key=_place)
-        if who.unnamed:
-            bisect.insort(self._unknown, at)
-        elif not who.person:
-            self.organizations.quoted(at, who)

@@ -8,23 +8,13 @@ import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from articles.ingest.lexicon import (
-    ADVERBS,
-    DOCUMENT_NOUNS,
-    INTRO,
-    ORGANIZATION_NOUNS,
-    PARTIES,
-    PEOPLE_NOUNS,
-    PRONOUNS,
-    ROLES,
-    SPEECH_VERBS,
-    SUFFIXES,
-    TIME_WORDS,
-    word_set,
-)
-from articles.ingest.lexicon import (
-    PARTICLES as PARTICLES_OF_NAMES,
-)
+from articles.ingest.lexicon import word_set
+from articles.ingest.lexicon.calendar import TIME_WORDS
+from articles.ingest.lexicon.organizations import DOCUMENT_NOUNS, ORGANIZATION_NOUNS
+from articles.ingest.lexicon.people import PARTICLES as PARTICLES_OF_NAMES
+from articles.ingest.lexicon.people import PEOPLE_NOUNS, PRONOUNS, ROLES, SUFFIXES
+from articles.ingest.lexicon.politics import PARTIES
+from articles.ingest.lexicon.speech import ADVERBS, INTRO, SPEECH_VERBS
 from articles.ingest.names import (
     NOT_ROLES,
     Name,

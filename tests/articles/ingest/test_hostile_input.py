@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.ingest import Entity, Extraction, ParsedDocument, SeedFormatError, extract, parse_document
-from articles.ingest.lexicon import MONTH_NAMES, WEEKDAY_NAMES
+from articles.ingest.lexicon.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from tests.articles.ingest.copies import HONG_KONG, PUBLISHED
 from tests.articles.ingest.hostile import OPENING, repeated
 
