@@ -137,7 +137,9 @@ class Antecedents:
         subject explains: "Among them was retired teacher Margaret Holt. “...,” she said"."""
         bound = None
         if after is not None:
-            bound = max(after, (quote.paragraph, _last_quote(self.frames[quote.paragraph], quote.offset)))
+            bound = max(
+                after, Place(quote.paragraph, _last_quote(self.frames[quote.paragraph], quote.offset))
+            )
         for p in (at.paragraph, at.paragraph - 1):
             if p < 0:
                 break
@@ -150,7 +152,7 @@ class Antecedents:
             while j >= 0:
                 start, _, name = runs[j]
                 if not name.single:
-                    if bound is not None and (p, start) <= bound:
+                    if bound is not None and Place(p, start) <= bound:
                         return None
                     who = self.speakers.person_named(name, Place(p, start))
                     if who is not None and self.genders.get(who, _DEFAULT.get(pronoun)) == pronoun:
@@ -190,7 +192,7 @@ class Antecedents:
             if quoted is not None and quoted[0].paragraph > p:
                 break
             start, end = self.sentences[p][i]
-            if quoted is not None and quoted[0] >= (p, end):
+            if quoted is not None and quoted[0] >= Place(p, end):
                 return quoted[1]
             found, fitting = None, False
             for event in reversed(self._sentence_events(p, i)):
@@ -215,8 +217,8 @@ class Antecedents:
         i = bisect.bisect_left(quoted, at, key=place_of)
         lo = 0
         if paragraph is not None:
-            lo = bisect.bisect_left(quoted, (paragraph, 0), key=place_of)
-            i = min(i, bisect.bisect_left(quoted, (paragraph + 1, 0), key=place_of))
+            lo = bisect.bisect_left(quoted, Place(paragraph), key=place_of)
+            i = min(i, bisect.bisect_left(quoted, Place(paragraph + 1), key=place_of))
         while i > lo:
             i -= 1
             who = quoted[i][1]

@@ -26,15 +26,38 @@ from articles.ingest.subjects import (
 )
 from articles.ingest.typography import APOSTROPHES
 
-_PARENTHETICAL = re.compile(r"[,—–-]?\s*\bas\s+(?:reported|quoted|cited|told)\s+(?:by|to|in)\b[^,—–]*[,—–]?")
+# ", as reported by the BBC,", "as told to Reuters": an aside that names no speaker.
+_PARENTHETICAL = re.compile(
+    r"""
+    [,—–-]?\s*\bas\s+                        # ", as "
+    (?:reported|quoted|cited|told)\s+        # "reported "
+    (?:by|to|in)\b[^,—–]*[,—–]?              # "by the BBC,"
+    """,
+    re.VERBOSE,
+)
 # "went on to say", "would later add": what stands between a subject and a verb in its base form.
 _CHAIN = re.compile(
     r"(?:\s+(?:went|goes|go|going|continued|wanted|decided|would|will|did|could|later|also|on|to))+\s*$"
 )
 # ", and the mayor's office issued a statement calling it ...": a new clause with a subject of its own.
 _NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=\S+\s+\S+)")
-_BY = re.compile(r"\s+by\s+(?P<np>[^,;:\ue000\ue001]+?)(?=\s+(?:as|of|that)\b|$)")
-_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+(?P<np>[^,;:\ue000\ue001]{1,60}?)\s+as\s+$")
+# " by the minister", after a passive verb: "was told by the minister that".
+_BY = re.compile(
+    r"""
+    \s+by\s+(?P<np>[^,;:\ue000\ue001]+?)       # " by the minister" (no quotation inside)
+    (?=\s+(?:as|of|that)\b|$)                 # ... up to "as", "of", "that" or the end
+    """,
+    re.VERBOSE,
+)
+# "The paper quoted the minister as saying": the one quoted.
+_QUOTED_AS = re.compile(
+    r"""
+    \b(?:quoted|cited)\s+                     # "quoted "
+    (?P<np>[^,;:\ue000\ue001]{1,60}?)           # "the minister"
+    \s+as\s+$                                # " as " (then "saying")
+    """,
+    re.VERBOSE,
+)
 # "“...” — Go Myong-hyun, research fellow at the Asan Institute": a name after a dash, in the body.
 _DASH = re.compile(r"^\s*[—–―]|^\s*--?\s")
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,;:\ue000\ue001]+)", re.IGNORECASE)

@@ -75,8 +75,12 @@ ZONES: dict[str, dt.tzinfo] = {
 }
 
 _LABEL = re.compile(
-    r"(?P<label>first\s+published|last\s+updated|published|updated|posted|modified)(?:\s+(?:on|at))?\s*[:|\-–—]?\s*",
-    re.IGNORECASE,
+    r"""
+    (?P<label>first\s+published|last\s+updated|published|updated|posted|modified)  # "PUBLISHED"
+    (?:\s+(?:on|at))?                                                          # " on"
+    \s*[:|\-–—]?\s*                                                             # " : "
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
 _TOKEN = re.compile(
     r"""
@@ -125,15 +129,21 @@ def parse_date_line(line: str, tz: dt.tzinfo) -> DateLine | None:
 
 # Pieces of one printed line: "PUBLISHED: ... | UPDATED: ...", "June 3, 2019 / 2:05 PM / Updated 2 hours ago".
 _PIECE_MARKS = ("|", " / ", "•", "·")
-_PIECES = re.compile(r"\s*(?:\||\s/\s|•|·)\s*")
+_PIECES = re.compile(rf"\s*(?:{'|'.join(re.escape(mark).replace('\\ ', r'\s') for mark in _PIECE_MARKS)})\s*")
 _RELATIVE = re.compile(
-    r"^(?:(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*)?"
-    r"(?:(?:\d+|an?|one|a\s+few)\s+(?:sec|second|min|minute|hr|hour|day|week)s?\s+ago|just\s+now)$",
-    re.IGNORECASE,
+    r"""
+    ^(?:(?:last\s+)?(?:updated|published|posted|modified)\s*:?\s*)?    # "Updated: "
+    (?:
+        (?:\d+|an?|one|a\s+few)\s+                                     # "2 ", "a few "
+        (?:sec|second|min|minute|hr|hour|day|week)s?\s+ago              # "hours ago"
+      | just\s+now                                                     # "just now"
+    )$
+    """,
+    re.VERBOSE | re.IGNORECASE,
 )
 # "By DAVID MARTOSKO For Dailymail.com", "By Jane Smith and John Doe, Reuters": a byline, not a sentence
 # ("By Monday, officials had ..."): after "By", only capitalised words and a few small ones.
-_BYLINE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten\s+by)\s+(?=[A-Z])")
+BYLINE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten\s+by)\s+(?=[A-Z])")
 _BYLINE_WORD = re.compile(r"[^\s,;&|]+")
 _BYLINE_SMALL = frozenset(
     [
@@ -166,7 +176,7 @@ _BYLINE_SMALL = frozenset(
 
 def is_byline(line: str) -> bool:
     """Whether a line is only a byline: "By Jane Smith", "By DAVID MARTOSKO, US POLITICAL EDITOR"."""
-    m = _BYLINE.match(line)
+    m = BYLINE.match(line)
     if m is None or len(line) > 120 or line.rstrip()[-1:] in ".!?:" and not line.rstrip().endswith(".com"):
         return False
     names = _BYLINE_WORD.findall(line[m.end() :])

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import accumulate
 
-from articles.ingest.dates import DateLabel, DateLine, NotADate, date_lines, is_byline, is_relative_time
+from articles.ingest.dates import (
+    BYLINE,
+    DateLabel,
+    DateLine,
+    NotADate,
+    date_lines,
+    is_byline,
+    is_relative_time,
+)
 from articles.ingest.errors import SeedFormatError
 from articles.ingest.lexicon.people import NAME_PREFIXES, PARTICLES
 from articles.ingest.typography import (
@@ -350,7 +358,7 @@ _CLOSING = QUOTE_CHARS
 def byline_names(line: str) -> list[str]:
     """The people a byline names, without outlets or roles: "By Jane Smith and John Doe, Reuters" ->
     ["Jane Smith", "John Doe"]; a name printed in capitals in its usual case: "David Martosko"."""
-    rest = _BY.sub("", line, count=1)
+    rest = BYLINE.sub("", line, count=1)
     rest = re.split(r"\s+(?:[Ff]or|FOR)\s+|\s*\|\s*", rest)[0]
     names = []
     for piece in re.split(r"\s*,\s*|\s+(?:and|AND)\s+|\s*&\s*", rest):
@@ -363,7 +371,6 @@ def byline_names(line: str) -> list[str]:
     return names
 
 
-_BY = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten\s+by)\s+")
 _NAME_SMALL = frozenset(PARTICLES | set(NAME_PREFIXES))
 _NOT_IN_BYLINE_NAMES = frozenset(
     ("staff", "writer", "reporter", "correspondent", "editor", "political", "senior", "chief", "foreign")

@@ -17,14 +17,6 @@ class Place(NamedTuple):
     offset: int = 0
 
     @classmethod
-    def in_headline(cls, offset: int = 0) -> "Place":
-        return cls(HEADLINE, offset)
-
-    @classmethod
-    def in_standfirst(cls, offset: int = 0) -> "Place":
-        return cls(STANDFIRST, offset)
-
-    @classmethod
     def after_body(cls, paragraphs: int) -> "Place":
         """A place after the whole body of so many paragraphs: where its pull quotes are read."""
         return cls(paragraphs)

@@ -12,7 +12,7 @@ from articles.ingest.context import context
 from articles.ingest.dates import said_on
 from articles.ingest.document import ParsedDocument
 from articles.ingest.gazetteer import Gazetteer
-from articles.ingest.lexicon.speech import SPEECH_VERBS
+from articles.ingest.lexicon.speech import REPORTING_FORMS, SPEECH_VERBS
 from articles.ingest.names import find_name, is_name_word, words
 from articles.ingest.places import Place, first_after
 from articles.ingest.quotemarks import Span, Verdict, find_spans, is_quotation, quote_style
@@ -84,7 +84,13 @@ def find_quotes(
 
 
 # Words that end a sentence: "... the traitors.", "... again?”", "... [.]"
-_ENDS_SENTENCE = re.compile(rf"(?:[.?!…]|\[\.\])[\s{APOSTROPHES}{STRAIGHT_DOUBLE}{RIGHT_DOUBLE})\]]*$")
+_ENDS_SENTENCE = re.compile(
+    rf"""
+    (?:[.?!…] | \[\.\])                                  # "traitors.", "again?", "[.]"
+    [\s{APOSTROPHES}{STRAIGHT_DOUBLE}{RIGHT_DOUBLE})\]]*$  # ... then only closing marks: "again?”"
+    """,
+    re.VERBOSE,
+)
 
 
 class _Reader:
@@ -388,15 +394,17 @@ def _reported(paragraph: str, start: int) -> bool:
 
 
 _SHORT_REACH = 120
+# Where the words read for a short quotation's reporting verb stop: a sentence's end or another mark.
 _SENTENCE_END = re.compile(
-    rf"[.?!][{QUOTE_CHARS})]*\s+(?=[A-Z{QUOTE_CHARS}])|[{DOUBLE_MARKS}]|(?<!\w)[{SINGLE_MARKS}]|[{SINGLE_MARKS}](?!\w)"
+    rf"""
+      [.?!][{QUOTE_CHARS})]*\s+(?=[A-Z{QUOTE_CHARS}])   # "... ended. The", "ended.” He"
+    | [{DOUBLE_MARKS}]                                  # any double mark
+    | (?<!\w)[{SINGLE_MARKS}] | [{SINGLE_MARKS}](?!\w)   # a single mark that is no apostrophe: " ‘", "’ "
+    """,
+    re.VERBOSE,
 )
 _WORD_IN = re.compile(r"[a-z]+")
-_SPEECH_FORMS = frozenset(
-    form
-    for form, kind in SPEECH_VERBS.items()
-    if kind in ("finite", "gerund") and form not in ("read", "post")
-)
+_SPEECH_FORMS = REPORTING_FORMS - {"read"}
 
 
 def _without_trailing_commas(text: str) -> str:

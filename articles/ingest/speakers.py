@@ -32,11 +32,24 @@ _UNSEEN = object()
 _DESCRIBED_BACK = 200
 # After a name, what the article says of them: "Jake Tapper, the CNN host," "Linda Pruitt of Maine".
 _APPOSITIVE = re.compile(
-    r",[ ]+(?P<words>[^,;:()\ue000\ue001]{1,60}?)(?=,|;|\.(?:\s|$)|$|[ ](?:who|which|that)[ ])"
-    r"|[ ]+(?P<state>of[ ]+[A-Z]\w+)"
+    r"""
+      ,[ ]+(?P<words>[^,;:()\ue000\ue001]{1,60}?)      # ", the CNN host" (no quotation inside)
+      (?=,|;|\.(?:\s|$)|$|[ ](?:who|which|that)[ ])   # ... up to a comma, a full stop or "who"
+    | [ ]+(?P<state>of[ ]+[A-Z]\w+)                   # " of Maine"
+    """,
+    re.VERBOSE,
 )
 # Before a name, the words of its title in the same clause: "Former Secretary of State Eleanor Vance".
-_TITLE_BEFORE = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|former|ex|vice|deputy|acting)[ ]+){1,6}$")
+_TITLE_BEFORE = re.compile(
+    r"""
+    (?:
+        (?:[A-Z][\w.'’-]*                       # "Secretary", "Sen.", "State"
+          | of | former | ex | vice | deputy | acting)   # "of", "former"
+        [ ]+
+    ){1,6}$                                      # ... up to the name
+    """,
+    re.VERBOSE,
+)
 
 
 def _modifier_only(role: str) -> bool:

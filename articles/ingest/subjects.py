@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from articles.ingest.lexicon import word_set
 from articles.ingest.lexicon.calendar import TIME_WORDS
-from articles.ingest.lexicon.organizations import DOCUMENT_NOUNS, ORGANIZATION_NOUNS
+from articles.ingest.lexicon.organizations import DOCUMENT_NOUNS, ORGANIZATION_NOUNS, WRITINGS
 from articles.ingest.lexicon.people import PARTICLES as PARTICLES_OF_NAMES
 from articles.ingest.lexicon.people import PEOPLE_NOUNS, PRONOUNS, ROLES, SUFFIXES
 from articles.ingest.lexicon.politics import PARTIES
@@ -28,12 +28,8 @@ from articles.ingest.names import (
 )
 from articles.ingest.typography import APOSTROPHES
 
-# Words for what someone wrote or said, whose owner is the speaker: "Judge Miller's statement".
-_DOCUMENTS = (
-    "statement|tweet|post|letter|message|note|email|speech|remarks|comments|decree|ruling|order|blog|report|"
-    "memo|filing|lawsuit|complaint|motion|endorsement|editorial|ad|release|decision|opinion"
-)
-DOCUMENT = re.compile(rf"\b(?:{_DOCUMENTS})\b", re.IGNORECASE)
+# "Judge Miller's statement", "a statement by the ministry": what someone wrote or said.
+DOCUMENT = re.compile(rf"\b(?:{'|'.join(sorted(WRITINGS))})\b", re.IGNORECASE)
 
 
 class SubjectKind(StrEnum):

@@ -72,3 +72,8 @@ DOCUMENT_NOUNS = word_set(
     survey poll testimony affidavit warrant subpoena summary assessment audit review readout
     """
 )
+# What someone wrote or said, whose owner is its speaker: "Judge Miller's statement said".
+WRITINGS = word_set(
+    "statement tweet post letter message note email speech remarks comments decree ruling order blog report "
+    "memo filing lawsuit complaint motion endorsement editorial ad release decision opinion"
+)

@@ -158,9 +158,11 @@ NOT_SUBJECT_AFTER = word_set(
     "such as the a an his her its their our this that these those"
 )
 
+# The forms that report speech by themselves: "said", "says", "saying".
+REPORTING_FORMS = frozenset(
+    form for form, kind in SPEECH_VERBS.items() if kind in (VerbForm.FINITE, VerbForm.GERUND)
+)
 # Speech verbs as a headline in title case prints them ("Hillary Clinton Said"): never a word of a name.
 HEADLINE_VERBS = frozenset(
-    form.capitalize()
-    for form, kind in SPEECH_VERBS.items()
-    if kind in (VerbForm.FINITE, VerbForm.GERUND) and form not in word_set("states read reads posts reports")
+    form.capitalize() for form in REPORTING_FORMS - word_set("states read reads posts reports")
 )
