@@ -9,7 +9,14 @@ article-level memory in speakers.py turns that into a person.
 import re
 from dataclasses import dataclass
 
-from articles.ingest.lexicon.speech import ADVERBS, CLAUSE_WORDS, CONJUNCTIONS, SPEECH_VERBS, VerbForm
+from articles.ingest.lexicon.speech import (
+    ADVERBS,
+    CLAUSE_WORDS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    SPEECH_VERBS,
+    VerbForm,
+)
 from articles.ingest.names import Word, words
 from articles.ingest.subjects import (
     DOCUMENT,
@@ -96,6 +103,8 @@ def _verbs(text: str, offset: int = 0) -> list[tuple[Word, VerbForm]]:
                 continue
             kind = SPEECH_VERBS.get(word.text.lower())  # "Remarked Center for Biological Diversity scientist"
         if kind == VerbForm.BASE and before not in ("to", "would", "will", "did", "could"):
+            continue
+        if before is not None and before.lower() in DETERMINERS:  # "dismissed the claims as"
             continue
         if before is not None and before.lower() in ("was", "were", "been", "being"):
             kind = VerbForm.PASSIVE

@@ -153,9 +153,11 @@ NOT_VERBS = word_set(
     "of from at with for in on to by and or but the a an as than into about against between including who "
     "whose which that is"
 )
-NOT_SUBJECT_AFTER = word_set(
+# Words after which a speech verb's form is a noun: "the claims", "his remarks", "a statement".
+DETERMINERS = word_set("the a an his her its their our my your this these those")
+NOT_SUBJECT_AFTER = DETERMINERS | word_set(
     "of to by for from about at in on than into against toward towards under between among like including "
-    "such as the a an his her its their our this that these those"
+    "such as that"
 )
 
 # The forms that report speech by themselves: "said", "says", "saying".

@@ -261,6 +261,19 @@ def test_scare_quotes_names_and_titles_are_not_quotes(read):
     assert [q.text for q in extraction.quotes] == ["once in a century", "rising fast."]
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Jane Doe dismissed the claims as “anonymous hearsay” on Monday.",
+        "Jane Doe called his remarks “deeply troubling” in an interview.",
+        "Jane Doe described their comments as “a betrayal”.",
+    ],
+)
+def test_a_speech_verb_after_a_determiner_is_a_noun_not_the_attribution(read, paragraph):
+    # "the claims", "his remarks", "their comments": the verb of the sentence is the one before them.
+    assert [(q.kind, q.speaker) for q in read(paragraph).quotes] == [("person", "Jane Doe")]
+
+
 def test_apostrophes_are_not_quote_marks(read):
     extraction = read(
         "Jane Doe said: ‘Hun Sen’s men don’t come, and the students’ union hasn’t seen them since the ’90s.’",
