@@ -12,6 +12,7 @@ class NewsroomConfig(AppConfig):
         from django.conf import settings
         from django.contrib import admin
 
+        from newsroom import checks  # noqa: F401 (registers them)
         from newsroom.roles import ensure_editorial_groups
 
         admin.site.site_header = f"{settings.SITE_NAME} desk"

@@ -7,6 +7,7 @@ SECRET_KEY and ALLOWED_HOSTS must be set too.
 import datetime as dt
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -36,29 +37,19 @@ def env_list(name, default=()):
 DEBUG = env_bool("DEBUG", False)
 
 _DEV_SECRET_KEY = "django-insecure-newsroom-development-only"
-SECRET_KEY = os.environ.get("SECRET_KEY", _DEV_SECRET_KEY)
+# With DEBUG off it must be set; how strong it is, newsroom.checks judges (as Django's deploy check).
+SECRET_KEY = os.environ.get("SECRET_KEY") or (_DEV_SECRET_KEY if DEBUG else "")
 # Former keys, comma-separated, while a new one is rolled out: sessions signed with them stay valid.
 SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 
-
-def weak_secret_key(key):
-    """As Django's deploy check (security.W009) judges a key: short, repetitive or a generated default."""
-    return len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure-")
-
-
 if not DEBUG:
     _FOR_DEVELOPMENT = "(for development, set DEBUG=1, as `make run` and `make test` do)"
-    for _name, _key in [
-        ("SECRET_KEY", SECRET_KEY),
-        *(("SECRET_KEY_FALLBACKS", k) for k in SECRET_KEY_FALLBACKS),
-    ]:
-        if _key == _DEV_SECRET_KEY or weak_secret_key(_key):
-            raise ImproperlyConfigured(
-                f"DEBUG is off: set {_name} to a random string of at least 50 characters, 5 of them "
-                "different and not starting with 'django-insecure-', such as the output of "
-                f"`python -c 'import secrets; print(secrets.token_urlsafe(50))'` {_FOR_DEVELOPMENT}"
-            )
+    if not SECRET_KEY:
+        raise ImproperlyConfigured(
+            "DEBUG is off: set SECRET_KEY to a random string of at least 50 characters, such as the output "
+            f"of `python -c 'import secrets; print(secrets.token_urlsafe(50))'` {_FOR_DEVELOPMENT}"
+        )
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured(
             f"DEBUG is off: set ALLOWED_HOSTS to the site's host names, comma-separated {_FOR_DEVELOPMENT}"
@@ -80,6 +71,8 @@ INSTALLED_APPS = [
     "newsroom",
 ]
 
+# Past one machine (see the README's "Deploying"): a read replica, and media on an object store.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
 MEDIA_BUCKET = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 # With DEBUG off and media on this machine's disk, the app serves /media/ itself (newsroom.images);
 # SERVE_MEDIA=0 when the web server in front serves MEDIA_ROOT instead.
@@ -90,6 +83,8 @@ MIDDLEWARE = [
     # Static files in production (in development, runserver serves them from their folders).
     *([] if DEBUG else ["whitenoise.middleware.WhiteNoiseMiddleware"]),
     *(["newsroom.images.MediaMiddleware"] if SERVE_MEDIA else []),
+    # Reads go to the replica, except the admin's, a write's and those just after one.
+    *(["newsroom.routers.PrimaryAfterWriteMiddleware"] if DATABASE_REPLICA_URL else []),
     "newsroom.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -140,6 +135,12 @@ def database(url):
 
 
 DATABASES = {"default": database(os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
+if DATABASE_REPLICA_URL:
+    # Tests read the replica as the primary itself (Django's test mirror).
+    DATABASES["replica"] = {**database(DATABASE_REPLICA_URL), "TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["newsroom.routers.PrimaryReplicaRouter"]
+# After a write, a client reads from the primary for this long: more than the replica lags behind.
+DATABASE_REPLICA_PIN_SECONDS = int(os.environ.get("DATABASE_REPLICA_PIN_SECONDS", "5"))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
@@ -202,17 +203,56 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # In production, static files are served compressed, under names that change with their content
-# (run collectstatic first); in development, from the folders as they are.
+# (once collectstatic has run); in development, from the folders as they are.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "newsroom.storage.StaticFilesStorage"
     },
 }
+# Until collectstatic has run, whitenoise serves the folders themselves, under the files' own names.
+WHITENOISE_USE_FINDERS = not (STATIC_ROOT / "staticfiles.json").exists()
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Media on an object store (S3 or any S3-compatible one), shared by every app server: set the
+# bucket, and the endpoint for a store that is not AWS's; the credentials are boto3's usual
+# AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. Files are public (readers' images) under names no one
+# can guess; they never change once written, so browsers and CDNs keep them.
+MEDIA_ORIGIN = ""
+if MEDIA_BUCKET:
+    try:
+        import storages  # noqa: F401
+    except ImportError:
+        raise ImproperlyConfigured(
+            "AWS_STORAGE_BUCKET_NAME is set: install the object store's client with `pip install '.[s3]'`"
+        ) from None
+    _custom_domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "custom_domain": _custom_domain or None,
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    if _custom_domain:
+        MEDIA_ORIGIN = f"https://{_custom_domain}"
+    else:
+        _endpoint = urlsplit(os.environ.get("AWS_S3_ENDPOINT_URL", ""))
+        MEDIA_ORIGIN = (
+            f"{_endpoint.scheme}://{_endpoint.netloc}"
+            if _endpoint.netloc
+            else f"https://{MEDIA_BUCKET}.s3.amazonaws.com"
+        )
+
 # Uploaded images: larger files or pixel counts are refused before decoding (decompression bombs).
 # The pixel limits bound a worker's memory while it checks an upload and makes its renditions: a
 # JPEG is decoded at a fraction of its size, PNG, GIF and WebP only whole (an animation's frames
@@ -257,7 +297,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
     "form-action": [CSP.SELF],

@@ -108,18 +108,29 @@ def test_the_proxy_header_can_be_named_or_turned_off():
     ],
 )
 def test_production_refuses_a_secret_key_the_deploy_check_would_flag(key):
-    result = manage("check", **production(SECRET_KEY=key))
+    for command in (["check"], ["check", "--deploy"], ["migrate", "--check"]):
+        result = manage(*command, **production(SECRET_KEY=key))
 
-    assert result.returncode != 0
-    assert "SECRET_KEY" in result.stderr
-    assert "50 characters" in result.stderr
+        assert result.returncode != 0, command
+        assert "newsroom.E001" in result.stderr, command
+        assert "SECRET_KEY is weak" in result.stderr
+        assert "50 characters" in result.stderr
+
+
+def test_with_a_weak_key_the_settings_still_load_so_the_checks_can_say_what_is_wrong():
+    shown = "from django.conf import settings; print(settings.DEBUG, 'newsroom' in settings.INSTALLED_APPS)"
+    result = manage("shell", "-c", shown, **production(SECRET_KEY="x" * 50))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False True"
 
 
 def test_production_refuses_a_weak_former_key():
     result = manage("check", **production(SECRET_KEY_FALLBACKS=f"{secrets.token_urlsafe(50)},short"))
 
     assert result.returncode != 0
-    assert "SECRET_KEY_FALLBACKS" in result.stderr
+    assert "SECRET_KEY_FALLBACKS[1] is weak" in result.stderr
+    assert "SECRET_KEY_FALLBACKS[0]" not in result.stderr
 
 
 def test_production_accepts_fifty_random_characters():
