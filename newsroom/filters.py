@@ -72,9 +72,10 @@ class LocalDateRangeField(DateRangeField):
         if not data_list:
             return None
         start, stop = data_list
-        return super().compress(
-            [start if start != dt.date.min else None, stop if stop != dt.date.max else None]
-        )
+        start, stop = (start if start != dt.date.min else None, stop if stop != dt.date.max else None)
+        if start is None and stop is None:
+            return None  # no range at all, rather than one with neither bound
+        return super().compress([start, stop])
 
 
 class DateRange(django_filters.DateFromToRangeFilter):

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import connection as default_connection
-from django.db.models import FloatField, TextField
+from django.db.models import FloatField, TextField, Value
 from django.db.models.expressions import RawSQL
 
 # Matched words arrive between these in highlighted text: characters no copy is made of, so the
@@ -74,7 +74,8 @@ def backend(connection=None):
 
 
 def words(text):
-    return [w for w in text.split() if any(c.isalnum() for c in w)][:MAX_WORDS]
+    # A NUL would end the query early in SQLite's FTS5 and is refused by PostgreSQL's driver.
+    return [w for w in text.replace("\x00", " ").split() if any(c.isalnum() for c in w)][:MAX_WORDS]
 
 
 def search(queryset, document, text, *, prefix=False, newest=None):
@@ -87,7 +88,7 @@ def search(queryset, document, text, *, prefix=False, newest=None):
     """
     found = words(text)
     if not found:
-        return queryset
+        return queryset.annotate(relevance=Value(0.0, output_field=FloatField()))  # all rank alike
     return backend().search(queryset, document, found, prefix, newest)
 
 
