@@ -34,6 +34,11 @@ _PREVIOUS_WORD = re.compile(rf"([^\W\d_][\w{APOSTROPHES}-]*)[ ]+$")
 
 # A pronoun fits someone whose gender is unknown, but "it" only an organization or a document.
 _DEFAULT = {"he": "he", "she": "she"}
+# "he", "his", "she", "her": the forms that say a person's gender, in the text between quotations.
+_GENDERED_FORMS = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_GENDER_OF = dict.fromkeys(("he", "him", "his", "himself"), "he") | dict.fromkeys(
+    ("she", "her", "hers", "herself"), "she"
+)
 
 
 def place_of(entry) -> Place:
@@ -90,6 +95,7 @@ class Antecedents:
         self._quoted_fitting: dict[str, list[tuple[Place, Speaker]]] = {}
         self.unknown: list[Place] = []  # where people the text does not name were quoted
         self._passed_runs: dict[tuple[int, str], _Passed] = {}
+        self._genders_read = False
 
     def _sentence_events(self, p: int, i: int) -> list[tuple[Place, Speaker, EventKind]]:
         """Who sentence `i` of paragraph `p` is about: its opening subject, and names before a verb."""
@@ -131,6 +137,40 @@ class Antecedents:
         speech = any(w in SPEECH_VERBS for w in frame[end : end + 40].split()[:3])
         kind = EventKind.SPEECH if speech else EventKind.SUBJECT
         return (at, who, kind) if who is not None else None
+
+    def read_genders(self) -> None:
+        """ "He" or "she" for each person the article calls only one of these, always, in a sentence that
+        names nobody else, after their name ("Price says she has none"), unless the article already says."""
+        if self._genders_read:
+            return
+        self._genders_read = True
+        called: dict[Speaker, set[str]] = {}
+        for p, spans in enumerate(self.sentences):
+            runs, starts = self.speakers.paragraph_runs(p), self.speakers.run_starts[p]
+            k = 0
+            for start, end in spans:
+                k = bisect.bisect_left(starts, start, k)
+                people, after = set(), start
+                while k < len(runs) and runs[k][0] < end:
+                    run_start, run_end, name = runs[k]
+                    who = self.speakers.person_named(name, Place(p, run_start))
+                    if who is not None and who.person:
+                        people.add(who)
+                        after = run_end
+                    k += 1
+                if len(people) == 1 and (gender := self._subject_pronoun(p, after, end)):
+                    called.setdefault(people.pop(), set()).add(gender)
+        for who, genders in called.items():
+            if len(genders) == 1:
+                self.genders.setdefault(who, genders.pop())
+
+    def _subject_pronoun(self, p: int, start: int, end: int) -> str | None:
+        """ "he" or "she" when that is how the words of frame `p` from `start` to `end` first refer to
+        someone, and the only gender they refer to: "says she has none", not "pressed her, and she"."""
+        found = [m.group().lower() for m in _GENDERED_FORMS.finditer(self.frames[p], start, end)]
+        if not found or found[0] not in _DEFAULT or len({_GENDER_OF[form] for form in found}) != 1:
+            return None
+        return found[0]
 
     def last_named(self, at: Place, pronoun: str, after: Place | None, quote: Place) -> Speaker | None:
         """The person last named in full in this paragraph or the one before, for a "she" that no

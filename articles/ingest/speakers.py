@@ -10,7 +10,7 @@ from articles.ingest.descriptions import description_words, required_words
 from articles.ingest.document import ParsedDocument
 from articles.ingest.gazetteer import EntityKind, Found, Gazetteer
 from articles.ingest.lexicon.organizations import DOCUMENT_NOUNS
-from articles.ingest.lexicon.people import GENDERED
+from articles.ingest.lexicon.people import GENDERED, PRONOUNS
 from articles.ingest.names import MODIFIERS, Name, capitalised_groups, name_runs, organization_run, words
 from articles.ingest.organizations import Organizations
 from articles.ingest.places import HEADLINE, STANDFIRST, Place
@@ -208,6 +208,8 @@ class Speakers:
                 who = self._organization(found) if found is not None else None
             return who
         if kind == SubjectKind.PRONOUN:
+            if subject.role in PRONOUNS:
+                self.antecedents.read_genders()
             if subject.role == "it":
                 return self.antecedents.last(at, pronoun="it")
             who = self.antecedents.last(at, pronoun=subject.role)

@@ -120,6 +120,29 @@ def test_known_person_matches_through_a_curly_possessive(read):
     assert [(q.speaker, q.speaker_key) for q in extraction.quotes] == [("Hun Sen", "hun-sen")]
 
 
+def test_a_sentence_that_names_one_person_and_calls_them_she_says_who_she_is(read):
+    extraction = read(
+        "Mayor John Hale met Governor Ann Price on Monday. Hale wants money; Price says she has none.",
+        "“We need more money,” Hale said.",
+        "“You will get none,” Price said.",
+        "“Then we will sue,” he said.",
+        "“Go ahead,” she said.",
+    )
+
+    assert [q.speaker for q in extraction.quotes] == ["John Hale", "Ann Price", "John Hale", "Ann Price"]
+
+
+def test_a_pronoun_after_an_object_says_nothing_of_the_one_named(read):
+    # "her" is the one Hale pressed, not Hale: he is still "he".
+    extraction = read(
+        "Marcus Hale interviewed Ann Price on Sunday.",
+        "“We need more money,” Price said.",
+        "Hale pressed her on her record. “You voted against it,” he said.",
+    )
+
+    assert [q.speaker for q in extraction.quotes] == ["Ann Price", "Marcus Hale"]
+
+
 def test_he_said_is_the_last_person_who_spoke(read):
     extraction = read(
         "On Monday, Sam Rainsy posted on his Facebook page, “I continue to believe in dialogue.”",
