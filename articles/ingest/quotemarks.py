@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from articles.ingest.lexicon.speech import REPORTING_FORMS
 from articles.ingest.places import first_after
 from articles.ingest.typography import (
     APOSTROPHES,
@@ -12,7 +13,9 @@ from articles.ingest.typography import (
     LEFT_DOUBLE,
     LEFT_SINGLE,
     OPENING_DOUBLE,
+    QUOTE_CHARS,
     RIGHT_SINGLE,
+    SINGLE_MARKS,
     STRAIGHT_DOUBLE,
     STRAIGHT_SINGLE,
 )
@@ -221,3 +224,29 @@ def is_quotation(inner: str, paragraph: str, start: int) -> Verdict:
         if significant and all(w[0].isupper() or w[0].isdigit() for w in significant):
             return Verdict.NOT
     return verdict
+
+
+def in_reported_speech(paragraph: str, start: int) -> bool:
+    """Whether a quotation of a word or two at `start` stands in reported speech: after a speech verb in
+    its sentence ("called it “deeply troubling”", "said the senator “supports transparency”")."""
+    before = paragraph[max(0, start - _SHORT_REACH) : start]
+    last = None
+    for last in _SENTENCE_END.finditer(before):  # noqa: B007 (the last one is wanted)
+        pass
+    if last is not None:
+        before = before[last.end() :]
+    return any(m.group() in _SPEECH_FORMS for m in _WORD_IN.finditer(before))
+
+
+_SHORT_REACH = 120
+# Where the words read for a short quotation's reporting verb stop: a sentence's end or another mark.
+_SENTENCE_END = re.compile(
+    rf"""
+      [.?!][{QUOTE_CHARS})]*\s+(?=[A-Z{QUOTE_CHARS}])   # "... ended. The", "ended.” He"
+    | [{DOUBLE_MARKS}]                                  # any double mark
+    | (?<!\w)[{SINGLE_MARKS}] | [{SINGLE_MARKS}](?!\w)   # a single mark that is no apostrophe: " ‘", "’ "
+    """,
+    re.VERBOSE,
+)
+_WORD_IN = re.compile(r"[a-z]+")
+_SPEECH_FORMS = REPORTING_FORMS - {"read"}

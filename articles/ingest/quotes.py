@@ -12,23 +12,28 @@ from articles.ingest.context import context
 from articles.ingest.dates import said_on
 from articles.ingest.document import ParsedDocument
 from articles.ingest.gazetteer import Gazetteer
-from articles.ingest.lexicon.speech import REPORTING_FORMS, SPEECH_VERBS
+from articles.ingest.lexicon.speech import SPEECH_VERBS
 from articles.ingest.names import find_name, is_name_word, words
 from articles.ingest.places import Place, first_after
-from articles.ingest.quotemarks import Span, Verdict, find_spans, is_quotation, quote_style
+from articles.ingest.quotemarks import (
+    Span,
+    Verdict,
+    find_spans,
+    in_reported_speech,
+    is_quotation,
+    quote_style,
+)
 from articles.ingest.sentences import PLACEHOLDERS, QUOTE, QUOTE_ENDING, sentence_spans
 from articles.ingest.sources import SourceKind
 from articles.ingest.speakers import UNKNOWN, Speaker, Speakers
 from articles.ingest.subjects import SubjectKind, sentence_subject
 from articles.ingest.typography import (
     APOSTROPHES,
-    DOUBLE_MARKS,
     LEFT_DOUBLE,
     LEFT_SINGLE,
     QUOTE_CHARS,
     RIGHT_DOUBLE,
     RIGHT_SINGLE,
-    SINGLE_MARKS,
     STRAIGHT_DOUBLE,
     STRAIGHT_SINGLE,
     comparable,
@@ -168,7 +173,9 @@ class _Reader:
             p, span = q.parts[0]
             verdict = is_quotation(words_quoted, self.paragraphs[p], span.start) if q.text else Verdict.NOT
             q.short = verdict == Verdict.SHORT
-            q.accepted = verdict == Verdict.QUOTATION or q.short and _reported(self.paragraphs[p], span.start)
+            q.accepted = (
+                verdict == Verdict.QUOTATION or q.short and in_reported_speech(self.paragraphs[p], span.start)
+            )
         return quotations
 
     def _frames(self, quotations: list[_Quotation]) -> list[str]:
@@ -379,32 +386,6 @@ class _Reader:
         if found is None:
             return None
         return self.speakers.person_named(found, Place.after_body(len(self.paragraphs)))
-
-
-def _reported(paragraph: str, start: int) -> bool:
-    """Whether a quotation of a word or two at `start` stands in reported speech: after a speech verb in
-    its sentence ("called it “deeply troubling”", "said the senator “supports transparency”")."""
-    before = paragraph[max(0, start - _SHORT_REACH) : start]
-    last = None
-    for last in _SENTENCE_END.finditer(before):  # noqa: B007 (the last one is wanted)
-        pass
-    if last is not None:
-        before = before[last.end() :]
-    return any(m.group() in _SPEECH_FORMS for m in _WORD_IN.finditer(before))
-
-
-_SHORT_REACH = 120
-# Where the words read for a short quotation's reporting verb stop: a sentence's end or another mark.
-_SENTENCE_END = re.compile(
-    rf"""
-      [.?!][{QUOTE_CHARS})]*\s+(?=[A-Z{QUOTE_CHARS}])   # "... ended. The", "ended.” He"
-    | [{DOUBLE_MARKS}]                                  # any double mark
-    | (?<!\w)[{SINGLE_MARKS}] | [{SINGLE_MARKS}](?!\w)   # a single mark that is no apostrophe: " ‘", "’ "
-    """,
-    re.VERBOSE,
-)
-_WORD_IN = re.compile(r"[a-z]+")
-_SPEECH_FORMS = REPORTING_FORMS - {"read"}
 
 
 def _without_trailing_commas(text: str) -> str:
