@@ -1,10 +1,11 @@
 """Time parse and extract on copies shaped to make a careless reader slow, at doubling sizes.
 
-    .venv/bin/python scripts/extraction_speed.py [--sizes 0.5 1 2 4] [--json extraction-speed.json]
+    .venv/bin/python scripts/extraction_speed.py [--sizes 0.5 1 2 4] [--json FILE]
 
 Prints, for each shape of tests/articles/ingest/hostile.py, the processor seconds at each size (in MB)
 and the exponent of growth between the smallest and the largest size (1 when linear, 2 when
-quadratic), and writes the same figures as JSON. Timings are the best of --runs runs.
+quadratic), and writes the same figures as JSON (by default to benchmarks/.data/, which git ignores).
+Timings are the best of --runs runs.
 """
 
 import argparse
@@ -15,7 +16,8 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 
 from articles.ingest import extract, parse_document  # noqa: E402
 from tests.articles.ingest.copies import HONG_KONG  # noqa: E402
@@ -39,7 +41,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=float, nargs="+", default=[0.5, 1, 2, 4], help="sizes in MB")
     parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=sorted(SHAPES))
     parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--json", type=Path, default=Path("extraction-speed.json"))
+    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / ".data" / "extraction-speed.json")
     args = parser.parse_args()
     sizes = sorted(args.sizes)
     results = {}
@@ -50,6 +52,7 @@ def main() -> int:
         cells = ", ".join(f"{s:.2f}s for {size:g} MB" for size, s in zip(sizes, seconds, strict=True))
         growth = f"; grows as size^{exponent:.2f}" if exponent is not None else ""
         print(f"{shape}: {cells}{growth}", flush=True)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.json}")
     return 0
