@@ -5,7 +5,7 @@ HOST ?= 127.0.0.1:8000
 .PHONY: run test venv setup seed lint lock bench
 
 # Development and the tests run with DEBUG on; production leaves it unset (off).
-run test setup seed: export DEBUG ?= 1
+run test setup seed lint: export DEBUG ?= 1
 
 run: setup seed
 	$(PY) manage.py runserver $(HOST)
