@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import time_machine
@@ -35,6 +36,10 @@ def test_with_a_replica_reads_and_writes_go_where_they_should():
     if "replica" in settings.DATABASES:
         pytest.skip("this is the run with a replica")
     database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{settings.BASE_DIR / 'db.sqlite3'}"
+    if not database_url.startswith("sqlite"):
+        # A test database of its own: the same name would be dropped under this run's feet.
+        parts = urlsplit(database_url)
+        database_url = urlunsplit(parts._replace(path=f"{parts.path}_routing"))
     run = subprocess.run(
         [
             *(sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", __file__),
