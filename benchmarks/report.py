@@ -51,13 +51,17 @@ def table(figures):
             f"\nthroughput: gunicorn, {setup.get('workers')} workers; wrk -t{setup.get('threads')} "
             f"-c{setup.get('connections')} -d{setup.get('seconds')}s per URL"
         )
-        out.append(f"{'name':<24} {'req/s':>10} {'x floor':>8} {'non-2xx':>8} {'sock err':>8}  first")
+        out.append(
+            f"{'name':<24} {'req/s':>10} {'floor':>10} {'x floor':>8} {'non-2xx':>8} {'sock err':>8}  first"
+        )
         for row in throughput:
             flag = "" if row["status"] == 200 and not row["non_2xx"] and not row["socket_errors"] else "  !!"
             out.append(
-                f"{row['name']:<24} {row['rps']:>10,.1f} {number(row['ratio_to_floor'], 4):>8} "
-                f"{row['non_2xx']:>8} {row['socket_errors']:>8}  {row['status']}{flag}"
+                f"{row['name']:<24} {row['rps']:>10,.1f} {number(row.get('floor_rps')):>10} "
+                f"{number(row['ratio_to_floor'], 4):>8} {row['non_2xx']:>8} {row['socket_errors']:>8}  "
+                f"{row['status']}{flag}"
             )
+        out.append("floor: /healthz/ on the same server just before the page; x floor: req/s over it")
     loader = figures.get("loader")
     if loader:
         out.append(
