@@ -169,10 +169,11 @@ class OrganizationDetailView(FormerSlugsMixin, DetailView):
 
 
 def suggestions(queryset, document, request, describe):
-    """Up to ten names starting with what was typed (two letters at least), as JSON for a <datalist>."""
+    """Up to ten names starting with what was typed (two letters of a word at least), as JSON for a
+    <datalist>. Punctuation alone is no word: it would list the directory from its first name."""
     typed = request.GET.get("q", "")[:100]
     found = []
-    if len(typed.strip()) >= 2:
+    if sum(c.isalnum() for c in typed) >= 2:
         found = search(queryset, document, typed, prefix=True).order_by("-relevance", "name")[:SUGGESTIONS]
     response = JsonResponse({"suggestions": [{"value": row.slug, "label": describe(row)} for row in found]})
     response["Cache-Control"] = "public, max-age=300"

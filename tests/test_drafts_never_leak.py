@@ -105,6 +105,9 @@ PUBLIC_URLS = [
     "/sitemap-articles.xml",
     "/sitemap-people.xml",
     "/sitemap-organizations.xml",
+    "/suggest/people/?q=ghost",
+    "/suggest/people/?q=zebraperson",
+    "/suggest/organizations/?q=zebraministry",
 ]
 
 

@@ -417,3 +417,43 @@ def test_an_old_address_of_someone_without_a_public_page_is_a_404(client):
 
     assert client.get("/people/old-name/").status_code == 404
     assert client.get("/people/old-name/feed/").status_code == 404
+
+
+# Suggestions for the filters' name fields
+
+
+def suggested(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return [(row["value"], row["label"]) for row in response.json()["suggestions"]]
+
+
+def test_person_suggestions_complete_a_name_from_its_first_letters_and_submit_the_slug(client):
+    for name, slug in [
+        ("Sam Rainsy", "sam-rainsy"),
+        ("Samdech Techo", "samdech-techo"),
+        ("Hun Sen", "hun-sen"),
+    ]:
+        QuoteFactory(speaker=PersonFactory(name=name, slug=slug))
+    QuoteFactory(speaker=PersonFactory(name="Samantha Draftonly"), article=DraftArticleFactory())
+
+    assert suggested(client, "/suggest/people/?q=Rain") == [("sam-rainsy", "Sam Rainsy")]
+    assert sorted(suggested(client, "/suggest/people/?q=sam")) == [
+        ("sam-rainsy", "Sam Rainsy"),
+        ("samdech-techo", "Samdech Techo"),
+    ]
+
+
+def test_organization_suggestions_name_organizations_in_published_articles(client):
+    article = ArticleFactory()
+    article.organizations.add(OrganizationFactory(name="Cambodia National Rescue Party", slug="cnrp"))
+    DraftArticleFactory().organizations.add(OrganizationFactory(name="Cambodian Draft League"))
+
+    assert suggested(client, "/suggest/organizations/?q=camb") == [("cnrp", "Cambodia National Rescue Party")]
+
+
+@pytest.mark.parametrize("typed", ["", "s", "  s ", "!!", "«»—"])
+def test_suggestions_wait_for_two_letters_of_a_word(client, typed):
+    QuoteFactory(speaker=PersonFactory(name="Sam Rainsy"))
+
+    assert suggested(client, f"/suggest/people/?q={typed}") == []
