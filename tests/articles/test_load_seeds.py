@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from articles.loader import LoaderError, load_seeds
 from articles.loader.extracting import PARALLEL_FROM
@@ -389,3 +391,15 @@ def test_values_too_long_for_their_column_are_refused_naming_file_and_line(tmp_p
 
     assert "long.txt" in str(refused.value) and expected in str(refused.value)
     assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("large_from", "dry_run", "analyzed"), [(1, False, True), (2, False, False), (1, True, False)]
+)
+def test_a_large_load_leaves_the_planner_fresh_statistics(monkeypatch, large_from, dry_run, analyzed):
+    monkeypatch.setattr("articles.loader.run.LARGE_LOAD", large_from)
+
+    with CaptureQueriesContext(connection) as queries:
+        load_seeds([SEEDS], dry_run=dry_run)
+
+    assert any(q["sql"].strip().upper() == "ANALYZE" for q in queries.captured_queries) is analyzed
