@@ -63,13 +63,31 @@ def search(queryset, document, words, prefix, newest):
     table = document.table
     condition, condition_params = f"{table}.search @@ {tsquery}", params
     if newest:
-        floor = (
-            f"(SELECT MIN(id) FROM (SELECT id FROM {table} newest WHERE newest.search @@ {tsquery} "
-            f"ORDER BY id DESC LIMIT {int(newest)}) floor)"
-        )
-        condition, condition_params = f"{condition} AND {table}.id >= {floor}", [*params, *params]
+        condition, condition_params = newest_matches(table, tsquery, int(newest)), params * 2
     return queryset.filter(raw(condition, condition_params, output_field=BooleanField())).annotate(
         relevance=relevance(f"ts_rank_cd({table}.search, {tsquery})", params)
+    )
+
+
+def newest_matches(table, tsquery, newest):
+    """`id IN` the newest matches, at a cost that does not follow the size of the archive.
+
+    A word in half the newest rows or more is found by reading the newest rows (twice as many as
+    are wanted) and testing each one's vector. Rarer words are found in the GIN index: read all
+    its matches, keep the newest. (Walking the whole primary key instead, testing every vector,
+    as the planner would, reads and unpacks the archive for a rare word. MATERIALIZED keeps it from
+    doing so; the test on `recent` is a one-time filter, so only one of the two ways is run.)
+    """
+    walked = 2 * newest
+    return (
+        f"{table}.id IN ("
+        f"WITH recent AS (SELECT id FROM (SELECT id, search FROM {table} ORDER BY id DESC LIMIT {walked}) r "
+        f"WHERE search @@ {tsquery} ORDER BY id DESC LIMIT {newest}) "
+        f"SELECT id FROM recent WHERE (SELECT COUNT(*) FROM recent) >= {newest} "
+        "UNION ALL "
+        f"SELECT id FROM (WITH matches AS MATERIALIZED (SELECT id FROM {table} WHERE search @@ {tsquery}) "
+        f"SELECT id FROM matches ORDER BY id DESC LIMIT {newest}) sparse "
+        f"WHERE (SELECT COUNT(*) FROM recent) < {newest})"
     )
 
 

@@ -3,6 +3,9 @@
 import pytest
 from django.test.html import parse_html
 
+from articles.models import Article
+from articles.search import ARTICLES
+from newsroom.search import search
 from tests.factories import ArticleFactory, PersonFactory, QuoteFactory
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +114,23 @@ def test_punctuation_alone_searches_for_nothing_and_breaks_nothing(client):
     for typed in ['"', "*", "''", "AND OR NOT", "(", "-", "NEAR(", ":"]:
         response = client.get("/articles/", {"q": typed})
         assert response.status_code == 200, typed
+
+
+@pytest.mark.parametrize(
+    ("with_the_word", "expected"),
+    [
+        (range(10), ["Story 9", "Story 8", "Story 7"]),  # in most of the newest stories
+        (range(4), ["Story 3", "Story 2", "Story 1"]),  # only in old ones
+        ([0, 5, 9], ["Story 9", "Story 5", "Story 0"]),
+    ],
+    ids=["common", "rare", "scattered"],
+)
+def test_a_search_ranks_only_the_newest_matches_however_common_the_words(with_the_word, expected):
+    for n in range(10):
+        ArticleFactory(
+            headline=f"Story {n}", body="The harbour reopened." if n in with_the_word else "Quiet."
+        )
+
+    found = search(Article.objects.all(), ARTICLES, "harbour", newest=3).order_by("-pk")
+
+    assert [article.headline for article in found] == expected
