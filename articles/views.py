@@ -67,6 +67,9 @@ class ArticleListView(SearchResultsMixin, PagedListMixin, FilterView):
     def get_queryset(self):
         return Article.objects.for_listing()
 
+    def counted_rows(self):
+        return self.filterset.counted if self.filterset.is_valid() else None
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # The years between the first article and the last, read from the two ends of an index.

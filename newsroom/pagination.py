@@ -20,10 +20,11 @@ class ArchivePaginator(Paginator):
     and a list does not.
     """
 
-    def __init__(self, object_list, per_page, *, max_pages=MAX_PAGES, rows=None, **kwargs):
+    def __init__(self, object_list, per_page, *, max_pages=MAX_PAGES, rows=None, counted=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.max_pages = max_pages
         self.rows = rows or (lambda queryset: queryset)
+        self.counted = object_list if counted is None else counted
 
     @cached_property
     def limit(self):
@@ -32,7 +33,7 @@ class ArchivePaginator(Paginator):
     @cached_property
     def count(self):
         # In any order: which rows are counted does not change how many there are, up to the limit.
-        return self.object_list.order_by().values("pk")[: self.limit + 1].count()
+        return self.counted.order_by().values("pk")[: self.limit + 1].count()
 
     @property
     def capped(self):
@@ -57,13 +58,17 @@ class ArchivePaginator(Paginator):
 
 
 class PagedListMixin:
-    """For list views: ArchivePaginator pages, whose rows pass through `page_rows`."""
+    """For list views: ArchivePaginator pages, whose rows pass through `page_rows`, counted from
+    `counted_rows` (as many rows as the list, from a cheaper query) when a view has them."""
 
     paginate_by = PAGE_SIZE
     paginator_class = ArchivePaginator
 
     def page_rows(self, queryset):
         return queryset
+
+    def counted_rows(self):
+        return None
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         return self.paginator_class(
@@ -72,4 +77,5 @@ class PagedListMixin:
             orphans=orphans,
             allow_empty_first_page=allow_empty_first_page,
             rows=self.page_rows,
+            counted=self.counted_rows(),
         )

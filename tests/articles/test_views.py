@@ -609,3 +609,41 @@ def test_article_pages_have_no_inline_scripts_or_styles(client, seed):
     assert "<style" not in response.text
     scripts = re.findall(r"<script[^>]*>", response.text)
     assert scripts and all('type="application/ld+json"' in tag for tag in scripts)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("person=sam-rainsy", ["March", "February", "January"]),
+        ("organization=cnrp", ["March", "January"]),
+        ("person=sam-rainsy&date_after=2018-02-01", ["March", "February"]),
+        ("person=sam-rainsy&organization=cnrp", ["March", "January"]),
+        ("person=sam-rainsy&q=harbour", ["February"]),
+    ],
+)
+def test_a_list_by_person_or_organization_counts_only_its_published_articles(client, query, expected):
+    rainsy = PersonFactory(slug="sam-rainsy")
+    cnrp = OrganizationFactory(slug="cnrp")
+    for month, named in [(1, True), (2, False), (3, True)]:
+        article = ArticleFactory(headline=month_name(month), body="The harbour." if month == 2 else "Quiet.")
+        article.published_at = hk(2018, month, 10)
+        article.save()
+        article.people.add(rainsy)
+        if named:
+            article.organizations.add(cnrp)
+    for unpublished in (
+        DraftArticleFactory(),
+        ArticleFactory(published_at=timezone.now() + dt.timedelta(days=1)),
+    ):
+        unpublished.people.add(rainsy)
+        unpublished.organizations.add(cnrp)
+
+    response = client.get(f"/articles/?{query}")
+
+    assert titles(response) == expected
+    found = f"{len(expected)} article{'' if len(expected) == 1 else 's'}"
+    assertContains(response, f'<h2 id="results-heading" class="results__count">{found}</h2>', html=True)
+
+
+def month_name(month):
+    return dt.date(2018, month, 1).strftime("%B")
