@@ -102,7 +102,8 @@ def choose(search_words, say=print):
     """The reader's picks: who, what, when and which words; and the pages they lead to."""
     published = Article.objects.published()
     quoted = (
-        Quote.objects.filter(article__in=published.values("pk"))
+        # People and organizations an editor has reviewed: the others have no public page yet.
+        Quote.objects.filter(article__in=published.values("pk"), speaker__needs_review=False)
         .values("speaker")
         .annotate(n=Count("pk"))
         .order_by("-n", "speaker")
@@ -111,7 +112,7 @@ def choose(search_words, say=print):
     speaker = ranked[-1]
     person = Person.objects.get(pk=speaker["speaker"])
     named = (
-        Organization.objects.filter(articles__in=published.values("pk"))
+        Organization.objects.filter(articles__in=published.values("pk"), needs_review=False)
         .annotate(n=Count("articles"))
         .order_by("-n", "pk")
     )

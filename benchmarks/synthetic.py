@@ -20,7 +20,7 @@ from benchmarks.vocabulary import LOCALES, STOP, Vocabulary
 
 SEED = 8
 # Changing what a build writes changes this, so databases built before are rebuilt, not reused.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 BATCH = 1000
 SLUG_LENGTH = 100
 
@@ -47,6 +47,18 @@ PEOPLE_PER_ARTICLE = (4, 6)
 ORGANIZATIONS_PER_ARTICLE = {1: 45, 2: 35, 3: 20}
 SECOND_BYLINE_SHARE = 0.25
 SOURCED_SHARE = 0.3
+# Quotes whose source is not a named person: an organization itself, or a described source (who
+# speaks for one of the article's organizations, or for none).
+ORGANIZATION_QUOTE_SHARE = 0.05
+UNNAMED_QUOTE_SHARE = 0.04
+UNNAMED = [
+    "a spokeswoman for the {organization}",
+    "a spokesman for the {organization}",
+    "a senior official at the {organization}",
+    "one analyst",
+    "a senior diplomat",
+    "a witness",
+]
 OUTLET_SHARE = 0.04
 ALIAS_SHARE = 0.3
 KINDS = {"party": 15, "government": 25, "company": 25, "ngo": 15, "other": 16}
@@ -437,7 +449,9 @@ class Newsroom:
                 rng, self.staff_order, self.staff_weights, 2 if rng.random() < SECOND_BYLINE_SHARE else 1
             )
             local_day = published_at.astimezone(zone).date()
-            quotes = self._quotes(rng, copy, people, weighted(rng, QUOTES_PER_ARTICLE), local_day)
+            quotes = self._quotes(
+                rng, copy, people, organizations, weighted(rng, QUOTES_PER_ARTICLE), local_day
+            )
             headline, standfirst, body = self._copy(rng, copy, people, organizations, quotes)
             outlet = (
                 rng.choices(self.outlets, cum_weights=self.outlet_weights)[0]
@@ -477,6 +491,9 @@ class Newsroom:
                 {
                     "article_id": pk,
                     "speaker_id": q["speaker"],
+                    "source_kind": q["kind"],
+                    "organization_id": q["organization"],
+                    "source_description": q["description"],
                     "text": q["text"],
                     "said_on": q["said_on"],
                     "context": q["context"],
@@ -499,11 +516,12 @@ class Newsroom:
                         break
         return chosen
 
-    def _quotes(self, rng, copy, people, count, day):
+    def _quotes(self, rng, copy, people, organizations, count, day):
         quotes, texts = [], set()
         # The first people chosen are the most popular of the article's: they speak most.
         speakers = rng.choices(people, weights=[len(people) - n for n in range(len(people))], k=count)
         for speaker in speakers:
+            source = self._source(rng, speaker, organizations)
             text = copy.sentence(10, 30, end="")
             if rng.random() < 0.3:
                 text += ". " + copy.sentence(6, 16, end="")
@@ -516,17 +534,40 @@ class Newsroom:
                 if rng.random() < 0.3
                 else ""
             )
-            quotes.append({"speaker": speaker, "text": text, "said_on": said_on, "context": context})
+            quotes.append({**source, "text": text, "said_on": said_on, "context": context})
         return quotes
 
+    def _source(self, rng, speaker, organizations):
+        """Who said it: mostly the person, sometimes the organization or someone it does not name."""
+        share = rng.random()
+        if share < ORGANIZATION_QUOTE_SHARE:
+            organization = rng.choice(organizations)
+            return {"kind": "organization", "speaker": None, "organization": organization, "description": ""}
+        if share < ORGANIZATION_QUOTE_SHARE + UNNAMED_QUOTE_SHARE:
+            described = rng.choice(UNNAMED)
+            organization = rng.choice(organizations) if "{organization}" in described else None
+            name = self.organization_names[organization] if organization else ""
+            return {
+                "kind": "unnamed",
+                "speaker": None,
+                "organization": organization,
+                "description": described.format(organization=name),
+            }
+        return {"kind": "person", "speaker": speaker, "organization": None, "description": ""}
+
     def _attributed(self, rng, copy, quote):
-        name = self.person_names[quote["speaker"]]
+        if quote["kind"] == "person":
+            name = self.person_names[quote["speaker"]]
+        elif quote["kind"] == "organization":
+            name = f"the {self.organization_names[quote['organization']]}"
+        else:
+            name = quote["description"]
         said = f"said {quote['context']}" if quote["context"] else "said"
         style = rng.random()
         if style < 0.5:
             return f"“{quote['text']},” {said} {name}."
         if style < 0.8:
-            return f"{name} {said}: “{quote['text']}.”"
+            return f"{name[:1].upper()}{name[1:]} {said}: “{quote['text']}.”"
         return f"“{quote['text']},” {name} {said}. " + copy.sentence(8, 20)
 
     def _copy(self, rng, copy, people, organizations, quotes):
