@@ -7,6 +7,7 @@ cached page and never store one. Responses carry an ETag of the edition, so a re
 a CDN can ask "has it changed?" and get a 304 without the page being built again.
 """
 
+import hashlib
 import time
 
 from django.conf import settings
@@ -89,7 +90,7 @@ class PageCacheMiddleware:
         etag = f'"{number}"'
         if etag in parse_etags(request.headers.get("If-None-Match", "")):
             return _headers(HttpResponseNotModified(), etag)
-        key = f"newsroom:page:{number}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        key = page_key(number, f"{request.scheme}://{request.get_host()}{request.get_full_path()}")
         response = cache.get(key)
         if response is None:
             response = self.get_response(request)
@@ -98,6 +99,12 @@ class PageCacheMiddleware:
             # Rendered by now: the handler renders template responses before middleware sees them.
             cache.set(key, _headers(response, etag), settings.PAGE_CACHE_SECONDS)
         return response
+
+
+def page_key(number, address):
+    # Hashed: an address can be as long as a reader makes it, and memcached refuses keys past 250
+    # characters (Django warns of them on every backend).
+    return f"newsroom:page:{number}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def _for_anyone(request):

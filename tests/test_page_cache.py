@@ -6,10 +6,12 @@ The cache is Redis when one answers at 127.0.0.1:6379 (as on the project's machi
 import datetime as dt
 import socket
 import uuid
+import warnings
 
 import pytest
 import time_machine
 from django.core.cache import cache
+from django.core.cache.backends.base import CacheKeyWarning
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -66,6 +68,19 @@ def test_a_second_visit_is_served_without_touching_the_database(client, cached_p
     assert built > 0 and served == 0
     assert second.content == first.content
     assert "public" in second["Cache-Control"] and "s-maxage=60" in second["Cache-Control"]
+
+
+def test_a_page_at_a_long_address_is_kept_under_a_key_any_cache_takes(client, cached_pages):
+    ArticleFactory(headline="Harbour ferries stop")
+    address = "/articles/?q=" + "harbour+" * 60
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheKeyWarning)  # memcached would refuse the key
+        first, built = queries(client, address)
+        second, served = queries(client, address)
+
+    assert built > 0 and served == 0
+    assert second.content == first.content
 
 
 def test_an_editors_correction_shows_at_once(client, cached_pages, django_capture_on_commit_callbacks):
