@@ -16,7 +16,7 @@ from articles.models import Article, PersonMention, Quote
 from articles.search import ARTICLES, QUOTES
 from newsroom.images import rendition_url
 from newsroom.pagination import PagedListMixin
-from newsroom.search import highlight, words
+from newsroom.search import highlight, highlightable, words
 from newsroom.templatetags.site import web_url
 from people.models import Person
 from people.templatetags.speakers import roles_of
@@ -47,6 +47,10 @@ class SearchResultsMixin:
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(searched=self.searched, **kwargs)
+
+    def keyed(self, queryset):
+        # A search ranks at most SEARCHED matches: their keys, read once, count and page them.
+        return highlightable(queryset, self.get_queryset()) if self.searched else None
 
     def page_rows(self, queryset):
         typed = self.searched

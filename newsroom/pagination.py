@@ -20,11 +20,21 @@ class ArchivePaginator(Paginator):
     and a list does not.
     """
 
-    def __init__(self, object_list, per_page, *, max_pages=MAX_PAGES, rows=None, counted=None, **kwargs):
+    def __init__(
+        self, object_list, per_page, *, max_pages=MAX_PAGES, rows=None, counted=None, keyed=None, **kwargs
+    ):
         super().__init__(object_list, per_page, **kwargs)
         self.max_pages = max_pages
         self.rows = rows or (lambda queryset: queryset)
         self.counted = object_list if counted is None else counted
+        # A list known to be short (a search ranks its newest matches only) and dear to compute:
+        # all its keys are read once, in order, and give the count and each page's keys; the page's
+        # rows are then read by key from `keyed`.
+        self.keyed = keyed
+
+    @cached_property
+    def keys(self):
+        return list(self.object_list.values_list("pk", flat=True)[: self.limit + 1])
 
     @cached_property
     def limit(self):
@@ -32,6 +42,8 @@ class ArchivePaginator(Paginator):
 
     @cached_property
     def count(self):
+        if self.keyed is not None:
+            return len(self.keys)
         # In any order: which rows are counted does not change how many there are, up to the limit.
         return self.counted.order_by().values("pk")[: self.limit + 1].count()
 
@@ -49,11 +61,15 @@ class ArchivePaginator(Paginator):
 
     def page(self, number):
         number = self.validate_number(number)
-        if number == 1:
+        if number == 1 and self.keyed is None:
             return self._get_page(list(self.rows(self.object_list)[: self.per_page]), number, self)
         bottom = (number - 1) * self.per_page
-        keys = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
-        rows = {row.pk: row for row in self.rows(self.object_list.filter(pk__in=keys))}
+        if self.keyed is not None:
+            keys, source = self.keys[bottom : bottom + self.per_page], self.keyed
+        else:
+            keys = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+            source = self.object_list
+        rows = {row.pk: row for row in self.rows(source.filter(pk__in=keys))}
         return self._get_page([rows[key] for key in keys if key in rows], number, self)
 
 
@@ -70,6 +86,11 @@ class PagedListMixin:
     def counted_rows(self):
         return None
 
+    def keyed(self, queryset):
+        """A queryset to read a page's rows from by key, when the list is to be paged by its keys,
+        read once."""
+        return None
+
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         return self.paginator_class(
             queryset,
@@ -78,4 +99,5 @@ class PagedListMixin:
             allow_empty_first_page=allow_empty_first_page,
             rows=self.page_rows,
             counted=self.counted_rows(),
+            keyed=self.keyed(queryset),
         )

@@ -104,6 +104,13 @@ def highlight(queryset, document, text, field_name, *, snippet=False, as_name=No
     )
 
 
+def highlightable(found, plain):
+    """What a page of search results is read from, by key, to be highlighted: `plain` (the same
+    rows, without the search) where highlighting stands alone, else `found` itself (SQLite's FTS5
+    highlights only the rows of its own MATCH)."""
+    return found if backend().HIGHLIGHT_NEEDS_MATCH else plain
+
+
 def raw(sql, params, output_field=None):
     return RawSQL(sql, params, output_field=output_field or TextField())
 

@@ -33,6 +33,8 @@ END $$;
 """
 SNIPPET = "MaxWords=28, MinWords=14, MaxFragments=1, FragmentDelimiter=…"
 _TOKEN = re.compile(r"\w+")
+# ts_headline() needs only the text and the query: a page's rows are highlighted without the search.
+HIGHLIGHT_NEEDS_MATCH = False
 
 
 def config(document):

@@ -11,6 +11,8 @@ TEXT = "porter unicode61 remove_diacritics 2"
 NAMES = "unicode61 remove_diacritics 2"
 WEIGHTS = {"A": 10.0, "B": 4.0, "C": 2.0, "D": 1.0}
 SNIPPET_WORDS = 28
+# highlight() and snippet() read the row FTS5 matched: only in the query that matches.
+HIGHLIGHT_NEEDS_MATCH = True
 
 
 class MatchField(TextField):

@@ -6,7 +6,7 @@ from django.test.html import parse_html
 from articles.models import Article
 from articles.search import ARTICLES
 from newsroom.search import search
-from tests.factories import ArticleFactory, PersonFactory, QuoteFactory
+from tests.factories import ArticleFactory, DraftArticleFactory, PersonFactory, QuoteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +134,25 @@ def test_a_search_ranks_only_the_newest_matches_however_common_the_words(with_th
     found = search(Article.objects.all(), ARTICLES, "harbour", newest=3).order_by("-pk")
 
     assert [article.headline for article in found] == expected
+
+
+@pytest.mark.parametrize("path", ["/articles/", "/quotes/"])
+def test_search_results_run_over_pages_best_first_each_highlighted_and_counted(client, path):
+    for n in range(23):
+        quote = QuoteFactory(text=f"The ferries {'ferries ' * (n % 3)}stopped, number {n}.")
+        quote.article.headline = f"Story {n}"
+        quote.article.body = f"The ferries {'ferries ' * (n % 3)}stopped."
+        quote.article.save()
+    QuoteFactory(article=DraftArticleFactory(body="Draft ferries."), text="Draft ferries.")
+
+    first, second = (client.get(path, {"q": "ferries", "page": page}) for page in (1, 2))
+
+    rows = [*first.context["page_obj"], *second.context["page_obj"]]
+    assert len(first.context["page_obj"]) == 20 and len(rows) == 23
+    assert len({row.pk for row in rows}) == 23  # every match once, no draft
+    assert "23 " in first.text.split('class="results__count"')[1].split("</h2>")[0]
+    assert all("<mark>" in page.text.split('class="results__count"')[1] for page in (first, second))
+    # Those saying "ferries" three times first (n = 2, 5, ... 20), newest first among them.
+    words = [row.text if path == "/quotes/" else row.body for row in rows]
+    assert [w.count("ferries") for w in words[:8]] == [3] * 7 + [2]
+    assert [row.pk for row in rows[:7]] == sorted((row.pk for row in rows[:7]), reverse=True)
