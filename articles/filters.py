@@ -21,19 +21,27 @@ class MentionFilter(SlugOrNameFilter):
     def filter(self, queryset, value):
         if not value:
             return queryset
+        # In one filter() call, so the conditions meet in one join of the mentions.
+        conditions = {f"{self.mentions}__{name}": v for name, v in self._conditions(value).items()}
+        return queryset.filter(**conditions).order_by(
+            f"-{self.mentions}__public_at", f"-{self.mentions}__article_id"
+        )
+
+    def links(self, value):
+        """The chosen one's published links, one for each article the filter keeps: the same
+        published rule, on the links' copy of public_at, read from their index alone."""
+        model = Article._meta.get_field(self.mentions).related_model
+        return model.objects.published().filter(**self._conditions(value))
+
+    def _conditions(self, value):
+        """On the mention links: who, and the date range chosen beside it."""
         conditions = {self.field_name.removeprefix(f"{self.mentions}__"): value}
         dates = self.parent.form.cleaned_data.get("date")
         if dates and dates.start:
             conditions["public_at__gte"] = dates.start
         if dates and dates.stop:
             conditions["public_at__lte"] = dates.stop
-        links = Article._meta.get_field(self.mentions).related_model.objects
-        # The same published rule, on the links' copy of public_at: there are as many links as articles.
-        self.links = links.published().filter(**conditions)
-        # In one filter() call, so the conditions meet in one join of the mentions.
-        return queryset.filter(**{f"{self.mentions}__{name}": v for name, v in conditions.items()}).order_by(
-            f"-{self.mentions}__public_at", f"-{self.mentions}__article_id"
-        )
+        return conditions
 
 
 class ArticleDateRange(DateRange):
@@ -118,14 +126,16 @@ class ArticleFilter(django_filters.FilterSet):
     @property
     def counted(self):
         """Rows as many as the filtered articles, cheaper to count: the links of the one person or
-        organization chosen (read from their index alone), when nothing else narrows the list."""
+        organization chosen, when nothing else narrows the list."""
+        data = self.form.cleaned_data
         chosen = [
-            f
+            (f, data[name])
             for name, f in self.filters.items()
-            if isinstance(f, MentionFilter) and self.form.cleaned_data.get(name)
+            if isinstance(f, MentionFilter) and data.get(name)
         ]
-        if len(chosen) == 1 and not words(self.form.cleaned_data.get("q") or ""):
-            return getattr(chosen[0], "links", None)
+        if len(chosen) == 1 and not words(data.get("q") or ""):
+            mention_filter, value = chosen[0]
+            return mention_filter.links(value)
         return None
 
 
